@@ -1,0 +1,127 @@
+package com.casedesk.calendar;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Objects;
+
+/**
+ * Working-time arithmetic for deadlines, usable from BPMN and DMN expressions as
+ * {@code ${workingTime.addWorkingDays(now(), 1)}}.
+ *
+ * <p>Working time is office hours ({@code casedesk.calendar.office-start/-end}, default 09:00-18:00,
+ * Asia/Shanghai) on working days of the mainland-China calendar. A working day is one full
+ * office day of working time: Friday 17:00 + 1 working day is Monday 17:00 (the hour left on
+ * Friday plus eight on Monday). A start outside office hours counts from the next opening.
+ */
+public class WorkingTime {
+
+  private static final int MAX_DAYS_SEARCHED = 366;
+
+  private final HolidayCalendar calendar;
+  private final ZoneId zone;
+  private final LocalTime officeStart;
+  private final LocalTime officeEnd;
+  private final long officeDayMinutes;
+
+  WorkingTime(HolidayCalendar calendar, ZoneId zone, LocalTime officeStart, LocalTime officeEnd) {
+    this.calendar = calendar;
+    this.zone = zone;
+    this.officeStart = officeStart;
+    this.officeEnd = officeEnd;
+    this.officeDayMinutes = Duration.between(officeStart, officeEnd).toMinutes();
+  }
+
+  /** The point that lies {@code days} full office days of working time after {@code start}. */
+  public Date addWorkingDays(Date start, int days) {
+    requireNotNegative(days, "days");
+    return addWorkingMinutes(start, days * officeDayMinutes);
+  }
+
+  /** The point that lies {@code hours} hours of office time after {@code start}. */
+  public Date addWorkingHours(Date start, int hours) {
+    requireNotNegative(hours, "hours");
+    return addWorkingMinutes(start, hours * 60L);
+  }
+
+  /** Closing time of the first working day after the day of {@code start}. */
+  public Date endOfNextWorkingDay(Date start) {
+    LocalDate day = nextWorkingDayAfter(toZoned(start).toLocalDate());
+    return Date.from(day.atTime(officeEnd).atZone(zone).toInstant());
+  }
+
+  /** Whether {@code moment}'s calendar day (in the office time zone) is a working day. */
+  public boolean isWorkingDay(Date moment) {
+    return isWorkingDay(toZoned(moment).toLocalDate());
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    return calendar.isWorkingDay(day);
+  }
+
+  /** Midnight at the start of the current day in the office time zone (engine clock). */
+  public Date startOfToday() {
+    return Date.from(today().atStartOfDay(zone).toInstant());
+  }
+
+  /** Midnight at the start of the next day in the office time zone (engine clock). */
+  public Date startOfTomorrow() {
+    return Date.from(today().plusDays(1).atStartOfDay(zone).toInstant());
+  }
+
+  /** Today's date in the office time zone, by the engine clock (which tests may move). */
+  public LocalDate today() {
+    return EngineClock.now().toInstant().atZone(zone).toLocalDate();
+  }
+
+  /** The zone deadlines are computed in. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  Date addWorkingMinutes(Date start, long minutes) {
+    ZonedDateTime cursor = toZoned(start);
+    long remaining = minutes;
+    while (true) { // each round returns or moves to a later working day
+      LocalDate day = cursor.toLocalDate();
+      LocalTime time = cursor.toLocalTime();
+      if (!calendar.isWorkingDay(day) || !time.isBefore(officeEnd)) {
+        cursor = nextWorkingDayAfter(day).atTime(officeStart).atZone(zone);
+        continue;
+      }
+      if (time.isBefore(officeStart)) {
+        cursor = day.atTime(officeStart).atZone(zone);
+      }
+      long available = Duration.between(cursor.toLocalTime(), officeEnd).toMinutes();
+      if (remaining <= available) {
+        return Date.from(cursor.plusMinutes(remaining).toInstant());
+      }
+      remaining -= available;
+      cursor = nextWorkingDayAfter(day).atTime(officeStart).atZone(zone);
+    }
+  }
+
+  private LocalDate nextWorkingDayAfter(LocalDate day) {
+    LocalDate candidate = day.plusDays(1);
+    for (int i = 0; i < MAX_DAYS_SEARCHED; i++, candidate = candidate.plusDays(1)) {
+      if (calendar.isWorkingDay(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("No working day within a year after " + day);
+  }
+
+  private ZonedDateTime toZoned(Date moment) {
+    Objects.requireNonNull(moment, "a start time is required");
+    return moment.toInstant().atZone(zone);
+  }
+
+  private static void requireNotNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must not be negative, was " + value);
+    }
+  }
+}

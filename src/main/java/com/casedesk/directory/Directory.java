@@ -1,0 +1,73 @@
+package com.casedesk.directory;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to companies, projects, units and contractors, and staff profile upkeep. */
+@Service
+public class Directory {
+
+  private final JdbcClient jdbc;
+
+  Directory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Company> companies() {
+    return jdbc.sql("SELECT code, name, city, hotline FROM company ORDER BY code").query(Company.class).list();
+  }
+
+  public Optional<Company> company(String code) {
+    return jdbc.sql("SELECT code, name, city, hotline FROM company WHERE code = ?")
+        .param(code).query(Company.class).optional();
+  }
+
+  public List<Contractor> contractors() {
+    return jdbc.sql("SELECT code, name, trade FROM contractor ORDER BY code").query(Contractor.class).list();
+  }
+
+  /** The frontline company a project belongs to. */
+  public Optional<String> companyOfProject(String projectCode) {
+    return jdbc.sql("SELECT company_code FROM project WHERE code = ?")
+        .param(projectCode).query(String.class).optional();
+  }
+
+  /** The frontline company a unit (房号) belongs to, through its building and project. */
+  public Optional<String> companyOfUnit(String unitCode) {
+    return jdbc.sql("""
+            SELECT p.company_code FROM unit u
+            JOIN building b ON b.code = u.building_code
+            JOIN project p ON p.code = b.project_code
+            WHERE u.code = ?""")
+        .param(unitCode).query(String.class).optional();
+  }
+
+  public Optional<StaffProfile> staffProfile(String userId) {
+    return jdbc.sql("""
+            SELECT user_id, display_name, company_code, contractor_code, title, phone
+            FROM staff_profile WHERE user_id = ?""")
+        .param(userId).query(StaffProfile.class).optional();
+  }
+
+  /** Creates or replaces a staff profile. */
+  @Transactional
+  public void saveStaffProfile(StaffProfile profile) {
+    int updated = jdbc.sql("""
+            UPDATE staff_profile SET display_name = ?, company_code = ?, contractor_code = ?, title = ?, phone = ?
+            WHERE user_id = ?""")
+        .params(profile.displayName(), profile.companyCode(), profile.contractorCode(), profile.title(),
+            profile.phone(), profile.userId())
+        .update();
+    if (updated == 0) {
+      jdbc.sql("""
+              INSERT INTO staff_profile (user_id, display_name, company_code, contractor_code, title, phone)
+              VALUES (?, ?, ?, ?, ?, ?)""")
+          .params(profile.userId(), profile.displayName(), profile.companyCode(), profile.contractorCode(),
+              profile.title(), profile.phone())
+          .update();
+    }
+  }
+}

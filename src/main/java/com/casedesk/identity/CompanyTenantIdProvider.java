@@ -1,0 +1,118 @@
+package com.casedesk.identity;
+
+import com.casedesk.directory.Directory;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stamps every process instance with its frontline company (tenant), so that staff of one
+ * company never see another's cases. The company is taken, in this order, from
+ * <ol>
+ *   <li>the start variable {@value #COMPANY_CODE} (a company code),</li>
+ *   <li>the start variable {@value #UNIT_CODE} or {@value #PROJECT_CODE}, through the directory,</li>
+ *   <li>the calling process instance (call activities stay in their parent's company),</li>
+ *   <li>the single company of the user who starts it.</li>
+ * </ol>
+ * Without any of these the start is refused with a clear message, unless the process is listed
+ * in {@code casedesk.tenancy.group-level-processes}.
+ */
+@Component
+class CompanyTenantIdProvider implements TenantIdProvider {
+
+  static final String COMPANY_CODE = "companyCode";
+  static final String UNIT_CODE = "unitCode";
+  static final String PROJECT_CODE = "projectCode";
+
+  private final Directory directory;
+  private final TenancyProperties tenancy;
+  private final IdentityService identityService;
+
+  CompanyTenantIdProvider(Directory directory, TenancyProperties tenancy, @Lazy IdentityService identityService) {
+    this.directory = directory;
+    this.tenancy = tenancy;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+    String definitionKey = ctx.getProcessDefinition().getKey();
+    Optional<String> fromVariables = fromVariables(ctx.getVariables());
+    if (fromVariables.isPresent()) {
+      return fromVariables.get();
+    }
+    DelegateExecution caller = ctx.getSuperExecution();
+    if (caller != null && caller.getTenantId() != null) {
+      return caller.getTenantId();
+    }
+    Optional<String> fromUser = fromAuthenticatedUser();
+    if (fromUser.isPresent()) {
+      return fromUser.get();
+    }
+    if (tenancy.groupLevelProcesses().contains(definitionKey)) {
+      return null;
+    }
+    throw new ProcessEngineException("Cannot tell which frontline company a '" + definitionKey
+        + "' instance belongs to: pass the variable '" + COMPANY_CODE + "', '" + UNIT_CODE + "' or '"
+        + PROJECT_CODE + "', or start it as a user of exactly one company. No instance was started.");
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+    return null; // CaseDesk uses no CMMN
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+    return ctx.getExecution() != null ? ctx.getExecution().getTenantId() : null;
+  }
+
+  private Optional<String> fromVariables(VariableMap variables) {
+    if (variables == null) {
+      return Optional.empty();
+    }
+    String company = string(variables, COMPANY_CODE);
+    if (company != null) {
+      if (directory.company(company).isEmpty()) {
+        throw new ProcessEngineException("Unknown frontline company '" + company + "' (variable "
+            + COMPANY_CODE + "). No instance was started.");
+      }
+      return Optional.of(company);
+    }
+    String unit = string(variables, UNIT_CODE);
+    if (unit != null) {
+      return Optional.of(directory.companyOfUnit(unit).orElseThrow(() -> new ProcessEngineException(
+          "Unknown unit '" + unit + "' (variable " + UNIT_CODE + "). No instance was started.")));
+    }
+    String project = string(variables, PROJECT_CODE);
+    if (project != null) {
+      return Optional.of(directory.companyOfProject(project).orElseThrow(() -> new ProcessEngineException(
+          "Unknown project '" + project + "' (variable " + PROJECT_CODE + "). No instance was started.")));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> fromAuthenticatedUser() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return Optional.empty();
+    }
+    List<String> tenants = authentication.getTenantIds();
+    return tenants != null && tenants.size() == 1 ? Optional.of(tenants.get(0)) : Optional.empty();
+  }
+
+  private static String string(VariableMap variables, String name) {
+    Object value = variables.get(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+}
