@@ -73,6 +73,13 @@ class TenantVisibilityIT {
   }
 
   @Test
+  void a_group_level_process_listed_in_configuration_starts_without_a_company() {
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProbeProcesses.GROUP_LEVEL_PROCESS,
+        Map.of("candidateGroup", "group-crc"));
+    assertThat(instance.getTenantId()).isNull();
+  }
+
+  @Test
   void a_shenzhen_front_desk_user_cannot_see_or_claim_a_shanghai_task_through_the_engine_api() {
     Task shanghaiTask = taskOf(start(Map.of("companyCode", "sh", "candidateGroup", "frontdesk")));
     Task shenzhenTask = taskOf(start(Map.of("companyCode", "sz", "candidateGroup", "frontdesk")));
