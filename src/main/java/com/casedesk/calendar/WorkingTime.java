@@ -53,6 +53,11 @@ public class WorkingTime {
     return Date.from(day.atTime(officeEnd).atZone(zone).toInstant());
   }
 
+  /** The last second of {@code moment}'s calendar day in the office time zone ("the same day"). */
+  public Date endOfDay(Date moment) {
+    return Date.from(toZoned(moment).toLocalDate().plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant());
+  }
+
   /** Whether {@code moment}'s calendar day (in the office time zone) is a working day. */
   public boolean isWorkingDay(Date moment) {
     return isWorkingDay(toZoned(moment).toLocalDate());

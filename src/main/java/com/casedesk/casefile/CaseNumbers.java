@@ -62,12 +62,21 @@ public class CaseNumbers {
     insert(caseNumber, type, companyCode);
   }
 
-  /** Links the case number to the process instance that handles it. */
+  /**
+   * Links the case number to the process instance that handles it.
+   *
+   * @throws DuplicateCaseNumberException if another instance already handles this case number
+   */
   @Transactional(propagation = Propagation.REQUIRED)
   public void attachProcessInstance(String caseNumber, String processInstanceId) {
-    int updated = jdbc.sql("UPDATE case_file SET process_instance_id = ? WHERE case_number = ?")
-        .params(processInstanceId, caseNumber).update();
+    int updated = jdbc.sql("""
+            UPDATE case_file SET process_instance_id = ?
+            WHERE case_number = ? AND (process_instance_id IS NULL OR process_instance_id = ?)""")
+        .params(processInstanceId, caseNumber, processInstanceId).update();
     if (updated != 1) {
+      if (exists(caseNumber)) {
+        throw new DuplicateCaseNumberException(caseNumber);
+      }
       throw new IllegalStateException("Case number " + caseNumber + " was never issued");
     }
   }

@@ -45,6 +45,20 @@ public class Directory {
         .param(unitCode).query(String.class).optional();
   }
 
+  /** The project a unit belongs to. */
+  public Optional<String> projectOfUnit(String unitCode) {
+    return jdbc.sql("SELECT b.project_code FROM unit u JOIN building b ON b.code = u.building_code WHERE u.code = ?")
+        .param(unitCode).query(String.class).optional();
+  }
+
+  /** The owner of the unit with this phone number, if the caller is one. */
+  public Optional<Long> ownerOfUnitWithPhone(String unitCode, String phone) {
+    return jdbc.sql("""
+            SELECT o.id FROM owner o JOIN unit_owner uo ON uo.owner_id = o.id
+            WHERE uo.unit_code = ? AND o.phone = ?""")
+        .params(unitCode, phone).query(Long.class).optional();
+  }
+
   public Optional<StaffProfile> staffProfile(String userId) {
     return jdbc.sql("""
             SELECT user_id, display_name, company_code, contractor_code, title, phone

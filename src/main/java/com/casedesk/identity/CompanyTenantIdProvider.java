@@ -47,7 +47,8 @@ class CompanyTenantIdProvider implements TenantIdProvider {
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
     String definitionKey = ctx.getProcessDefinition().getKey();
-    Optional<String> fromVariables = fromVariables(ctx.getVariables());
+    VariableMap variables = ctx.getVariables();
+    Optional<String> fromVariables = fromVariables(variables);
     if (fromVariables.isPresent()) {
       return fromVariables.get();
     }
@@ -57,14 +58,15 @@ class CompanyTenantIdProvider implements TenantIdProvider {
     }
     Optional<String> fromUser = fromAuthenticatedUser();
     if (fromUser.isPresent()) {
-      return fromUser.get();
+      return fromUser.get(); // the process itself reports an unknown unit or project to its user
     }
     if (tenancy.groupLevelProcesses().contains(definitionKey)) {
       return null;
     }
     throw new ProcessEngineException("Cannot tell which frontline company a '" + definitionKey
-        + "' instance belongs to: pass the variable '" + COMPANY_CODE + "', '" + UNIT_CODE + "' or '"
-        + PROJECT_CODE + "', or start it as a user of exactly one company. No instance was started.");
+        + "' instance belongs to: pass the variable '" + COMPANY_CODE + "', or a '" + UNIT_CODE + "' or '"
+        + PROJECT_CODE + "' of the directory" + unknownCodes(variables)
+        + ", or start it as a user of exactly one company. No instance was started.");
   }
 
   @Override
@@ -90,16 +92,23 @@ class CompanyTenantIdProvider implements TenantIdProvider {
       return Optional.of(company);
     }
     String unit = string(variables, UNIT_CODE);
-    if (unit != null) {
-      return Optional.of(directory.companyOfUnit(unit).orElseThrow(() -> new ProcessEngineException(
-          "Unknown unit '" + unit + "' (variable " + UNIT_CODE + "). No instance was started.")));
+    Optional<String> ofUnit = unit == null ? Optional.empty() : directory.companyOfUnit(unit);
+    if (ofUnit.isPresent()) {
+      return ofUnit;
     }
     String project = string(variables, PROJECT_CODE);
-    if (project != null) {
-      return Optional.of(directory.companyOfProject(project).orElseThrow(() -> new ProcessEngineException(
-          "Unknown project '" + project + "' (variable " + PROJECT_CODE + "). No instance was started.")));
+    return project == null ? Optional.empty() : directory.companyOfProject(project);
+  }
+
+  private static String unknownCodes(VariableMap variables) {
+    StringBuilder unknown = new StringBuilder();
+    for (String name : new String[] {UNIT_CODE, PROJECT_CODE}) {
+      String value = variables == null ? null : string(variables, name);
+      if (value != null) {
+        unknown.append(" (").append(name).append(" '").append(value).append("' is not in the directory)");
+      }
     }
-    return Optional.empty();
+    return unknown.toString();
   }
 
   private Optional<String> fromAuthenticatedUser() {

@@ -69,7 +69,7 @@ class TenantVisibilityIT {
         .hasMessageContaining("Cannot tell which frontline company")
         .hasMessageContaining("No instance was started");
     assertThatThrownBy(() -> start(Map.of("unitCode", "no-such-unit", "candidateGroup", "frontdesk")))
-        .hasMessageContaining("Unknown unit 'no-such-unit'");
+        .hasMessageContaining("unitCode 'no-such-unit' is not in the directory");
   }
 
   @Test

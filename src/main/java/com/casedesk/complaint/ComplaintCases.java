@@ -1,0 +1,108 @@
+package com.casedesk.complaint;
+
+import com.casedesk.calendar.EngineClock;
+import java.sql.Timestamp;
+import java.util.Date;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes complaint case records, step by step, in the engine's transaction. */
+@Repository
+public class ComplaintCases {
+
+  private final JdbcClient jdbc;
+
+  ComplaintCases(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record NewComplaint(String caseNumber, String companyCode, String projectCode, String unitCode, Long ownerId,
+      String contactName, String contactPhone, String channel, String category, String subcategory,
+      String description, String registeredBy, String processInstanceId) {}
+
+  public Optional<ComplaintCase> find(String caseNumber) {
+    return jdbc.sql("SELECT * FROM complaint_case WHERE case_number = ?")
+        .param(caseNumber).query(ComplaintCase.class).optional();
+  }
+
+  void insert(NewComplaint complaint) {
+    Timestamp now = now();
+    jdbc.sql("""
+            INSERT INTO complaint_case (case_number, company_code, project_code, unit_code, owner_id, contact_name,
+                contact_phone, channel, category, subcategory, description, first_contact_owner, registered_by,
+                status, registered_at, process_instance_id, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?)""")
+        .params(complaint.caseNumber(), complaint.companyCode(), complaint.projectCode(), complaint.unitCode(),
+            complaint.ownerId(), complaint.contactName(), complaint.contactPhone(), complaint.channel(),
+            complaint.category(), complaint.subcategory(), complaint.description(), complaint.registeredBy(),
+            complaint.registeredBy(), now, complaint.processInstanceId(), now)
+        .update();
+  }
+
+  void classified(String caseNumber, String severity, String responsibleGroup, Date replyDue, Date resolutionDue) {
+    update(caseNumber, """
+        UPDATE complaint_case SET severity = ?, responsible_group = ?, reply_due = ?, resolution_due = ?,
+            status = 'IN_HANDLING', updated_at = ? WHERE case_number = ?""",
+        severity, responsibleGroup, ts(replyDue), ts(resolutionDue), now(), caseNumber);
+  }
+
+  void firstContactOwner(String caseNumber, String userId) {
+    update(caseNumber, "UPDATE complaint_case SET first_contact_owner = ?, updated_at = ? WHERE case_number = ?",
+        userId, now(), caseNumber);
+  }
+
+  void replied(String caseNumber, String replyText) {
+    update(caseNumber, "UPDATE complaint_case SET replied_at = ?, reply_text = ?, updated_at = ? WHERE case_number = ?",
+        now(), replyText, now(), caseNumber);
+  }
+
+  /** Raises the recorded escalation level; a lower level than the recorded one changes nothing. */
+  void escalated(String caseNumber, ComplaintCase.EscalationLevel level) {
+    ComplaintCase current = find(caseNumber).orElseThrow(() -> unknown(caseNumber));
+    if (current.escalationLevel() == null
+        || ComplaintCase.EscalationLevel.valueOf(current.escalationLevel()).compareTo(level) < 0) {
+      update(caseNumber, "UPDATE complaint_case SET escalation_level = ?, updated_at = ? WHERE case_number = ?",
+          level.name(), now(), caseNumber);
+    }
+  }
+
+  void resolved(String caseNumber, String handlingResult, Date callbackDue) {
+    update(caseNumber, """
+        UPDATE complaint_case SET status = 'RESOLVED', resolved_at = ?, handling_result = ?, callback_due = ?,
+            updated_at = ? WHERE case_number = ?""",
+        now(), handlingResult, ts(callbackDue), now(), caseNumber);
+  }
+
+  void reopened(String caseNumber, int reopenCount, Integer satisfaction, String comment, Date resolutionDue) {
+    update(caseNumber, """
+        UPDATE complaint_case SET status = 'REOPENED', reopen_count = ?, satisfaction = ?, satisfaction_comment = ?,
+            resolution_due = ?, resolved_at = NULL, callback_due = NULL, updated_at = ? WHERE case_number = ?""",
+        reopenCount, satisfaction, comment, ts(resolutionDue), now(), caseNumber);
+  }
+
+  void closed(String caseNumber, Integer satisfaction, String comment) {
+    update(caseNumber, """
+        UPDATE complaint_case SET status = 'CLOSED', closed_at = ?, satisfaction = ?, satisfaction_comment = ?,
+            updated_at = ? WHERE case_number = ?""",
+        now(), satisfaction, comment, now(), caseNumber);
+  }
+
+  private void update(String caseNumber, String sql, Object... params) {
+    if (jdbc.sql(sql).params(params).update() != 1) {
+      throw unknown(caseNumber);
+    }
+  }
+
+  private static IllegalStateException unknown(String caseNumber) {
+    return new IllegalStateException("No complaint case " + caseNumber);
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(EngineClock.now().getTime());
+  }
+
+  private static Timestamp ts(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
+  }
+}

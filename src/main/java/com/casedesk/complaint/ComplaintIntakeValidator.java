@@ -1,0 +1,68 @@
+package com.casedesk.complaint;
+
+import com.casedesk.complaint.InvalidComplaintException.FieldError;
+import com.casedesk.directory.Directory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** Checks a complaint's intake fields, whichever door it came through. */
+@Component
+class ComplaintIntakeValidator {
+
+  static final int MAX_DESCRIPTION = 4000;
+  private static final Pattern PHONE = Pattern.compile("^[0-9+\\-]{7,20}$");
+
+  private final Directory directory;
+
+  ComplaintIntakeValidator(Directory directory) {
+    this.directory = directory;
+  }
+
+  List<FieldError> validate(Map<String, Object> intake) {
+    List<FieldError> errors = new ArrayList<>();
+    String channel = text(intake, ComplaintProcess.Var.CHANNEL);
+    if (channel == null) {
+      errors.add(new FieldError("channel", "必填"));
+    } else if (!ComplaintProcess.CHANNELS.contains(channel)) {
+      errors.add(new FieldError("channel", "未知渠道，可选：" + String.join("、", ComplaintProcess.CHANNELS)));
+    }
+    String category = text(intake, ComplaintProcess.Var.CATEGORY);
+    if (category == null) {
+      errors.add(new FieldError("category", "必填"));
+    } else if (!ComplaintProcess.CATEGORIES.contains(category)) {
+      errors.add(new FieldError("category", "未知类别，可选：" + String.join("、", ComplaintProcess.CATEGORIES)));
+    }
+    String unit = text(intake, ComplaintProcess.Var.UNIT_CODE);
+    if (unit == null) {
+      errors.add(new FieldError("unitCode", "必填"));
+    } else if (directory.companyOfUnit(unit).isEmpty()) {
+      errors.add(new FieldError("unitCode", "房号不存在：" + unit));
+    }
+    if (text(intake, ComplaintProcess.Var.CONTACT_NAME) == null) {
+      errors.add(new FieldError("contactName", "必填"));
+    } else if (text(intake, ComplaintProcess.Var.CONTACT_NAME).length() > 50) {
+      errors.add(new FieldError("contactName", "不能超过50个字符"));
+    }
+    String phone = text(intake, ComplaintProcess.Var.CONTACT_PHONE);
+    if (phone == null) {
+      errors.add(new FieldError("contactPhone", "必填"));
+    } else if (!PHONE.matcher(phone).matches()) {
+      errors.add(new FieldError("contactPhone", "电话号码格式不正确"));
+    }
+    String description = text(intake, ComplaintProcess.Var.DESCRIPTION);
+    if (description == null) {
+      errors.add(new FieldError("description", "必填"));
+    } else if (description.length() > MAX_DESCRIPTION) {
+      errors.add(new FieldError("description", "不能超过" + MAX_DESCRIPTION + "个字符"));
+    }
+    return errors;
+  }
+
+  static String text(Map<String, Object> intake, String name) {
+    Object value = intake.get(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+}

@@ -1,0 +1,76 @@
+package com.casedesk.complaint;
+
+import com.casedesk.casefile.CaseNumbers;
+import com.casedesk.casefile.CaseType;
+import com.casedesk.directory.Directory;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${registerComplaintDelegate}}: checks the intake, issues (or registers) the case number
+ * as business key and writes the case record. It runs in the start transaction: a complaint with
+ * bad input or a duplicate case number is refused as a whole, with the reason, and nothing starts.
+ * The registering staff member ({@code registeredBy}, the start event's initiator) becomes the
+ * first-contact owner; without one (app, forum, patrol) the company's front desk claims it.
+ */
+@Component
+class RegisterComplaintDelegate implements JavaDelegate {
+
+  private final ComplaintIntakeValidator validator;
+  private final CaseNumbers caseNumbers;
+  private final ComplaintCases cases;
+  private final Directory directory;
+
+  RegisterComplaintDelegate(ComplaintIntakeValidator validator, CaseNumbers caseNumbers, ComplaintCases cases,
+      Directory directory) {
+    this.validator = validator;
+    this.caseNumbers = caseNumbers;
+    this.cases = cases;
+    this.directory = directory;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> intake = execution.getVariables();
+    List<InvalidComplaintException.FieldError> errors = validator.validate(intake);
+    if (!errors.isEmpty()) {
+      throw new InvalidComplaintException(errors);
+    }
+    String unit = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.UNIT_CODE);
+    String phone = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CONTACT_PHONE);
+    String company = execution.getTenantId();
+    String project = directory.projectOfUnit(unit).orElseThrow();
+    Long ownerId = directory.ownerOfUnitWithPhone(unit, phone).orElse(null);
+    String registeredBy = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.REGISTERED_BY);
+
+    String caseNumber = execution.getProcessBusinessKey();
+    if (caseNumber == null || caseNumber.isBlank()) {
+      caseNumber = caseNumbers.issue(CaseType.COMPLAINT, company);
+      execution.setProcessBusinessKey(caseNumber);
+    } else if (!caseNumbers.exists(caseNumber)) {
+      caseNumbers.register(caseNumber, company);
+    }
+    caseNumbers.attachProcessInstance(caseNumber, execution.getProcessInstanceId());
+
+    cases.insert(new ComplaintCases.NewComplaint(caseNumber, company, project, unit, ownerId,
+        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CONTACT_NAME), phone,
+        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CHANNEL),
+        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CATEGORY),
+        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.SUBCATEGORY),
+        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.DESCRIPTION),
+        registeredBy, execution.getProcessInstanceId()));
+
+    execution.setVariable(ComplaintProcess.Var.CASE_NUMBER, caseNumber);
+    execution.setVariable(ComplaintProcess.Var.COMPANY_CODE, company);
+    execution.setVariable(ComplaintProcess.Var.PROJECT_CODE, project);
+    execution.setVariable(ComplaintProcess.Var.OWNER_ID, ownerId);
+    execution.setVariable(ComplaintProcess.Var.FIRST_CONTACT_OWNER, registeredBy);
+    execution.setVariable(ComplaintProcess.Var.REOPEN_COUNT, 0);
+    if (!intake.containsKey(ComplaintProcess.Var.SUBCATEGORY)) {
+      execution.setVariable(ComplaintProcess.Var.SUBCATEGORY, null);
+    }
+  }
+}

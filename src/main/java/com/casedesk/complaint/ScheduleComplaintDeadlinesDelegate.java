@@ -1,0 +1,91 @@
+package com.casedesk.complaint;
+
+import com.casedesk.calendar.EngineClock;
+import com.casedesk.calendar.WorkingTime;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${scheduleComplaintDeadlinesDelegate}}: turns the classification (DMN results
+ * {@code routing} and {@code grading}) into deadlines: the reply within the DMN's hours (or the
+ * same day), the resolution in working days, and the escalation points after it.
+ */
+@Component
+class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
+
+  private final WorkingTime workingTime;
+  private final ComplaintCases cases;
+  private final ComplaintMessages messages;
+  private final ComplaintProperties properties;
+
+  ScheduleComplaintDeadlinesDelegate(WorkingTime workingTime, ComplaintCases cases, ComplaintMessages messages,
+      ComplaintProperties properties) {
+    this.workingTime = workingTime;
+    this.cases = cases;
+    this.messages = messages;
+    this.properties = properties;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> routing = (Map<String, Object>) execution.getVariable(ComplaintProcess.Var.ROUTING);
+    Map<String, Object> grading = (Map<String, Object>) execution.getVariable(ComplaintProcess.Var.GRADING);
+    if (routing == null || grading == null) {
+      throw new IllegalStateException("complaint-classification.dmn matched no rule for case "
+          + execution.getProcessBusinessKey() + " (category " + execution.getVariable("category") + ")");
+    }
+    String group = (String) routing.get(ComplaintProcess.Var.RESPONSIBLE_GROUP);
+    String severity = (String) grading.get(ComplaintProcess.Var.SEVERITY);
+    int replyHours = number(grading, "replyWithinHours");
+    boolean sameDay = Boolean.TRUE.equals(grading.get("replySameDay"));
+    int resolutionDays = number(grading, ComplaintProcess.Var.RESOLUTION_WORKING_DAYS);
+    int gmDays = number(grading, ComplaintProcess.Var.GM_ESCALATION_WORKING_DAYS);
+    int groupDays = number(grading, ComplaintProcess.Var.GROUP_ESCALATION_WORKING_DAYS);
+
+    Date now = EngineClock.now();
+    Date replyDue = new Date(now.getTime() + Duration.ofHours(replyHours).toMillis());
+    if (sameDay && workingTime.endOfDay(now).before(replyDue)) {
+      replyDue = workingTime.endOfDay(now);
+    }
+    Date resolutionDue = workingTime.addWorkingDays(now, resolutionDays);
+    boolean major = ComplaintProcess.SEVERITY_MAJOR.equals(severity);
+
+    execution.removeVariable(ComplaintProcess.Var.ROUTING);
+    execution.removeVariable(ComplaintProcess.Var.GRADING);
+    execution.setVariable(ComplaintProcess.Var.RESPONSIBLE_GROUP, group);
+    execution.setVariable(ComplaintProcess.Var.HANDLING_GROUPS, major ? group + "," + ComplaintProcess.MANAGER_GROUP : group);
+    execution.setVariable(ComplaintProcess.Var.SEVERITY, severity);
+    execution.setVariable(ComplaintProcess.Var.RESOLUTION_WORKING_DAYS, resolutionDays);
+    execution.setVariable(ComplaintProcess.Var.GM_ESCALATION_WORKING_DAYS, gmDays);
+    execution.setVariable(ComplaintProcess.Var.GROUP_ESCALATION_WORKING_DAYS, groupDays);
+    execution.setVariable(ComplaintProcess.Var.REPLY_DUE, replyDue);
+    setResolutionDeadlines(execution, workingTime, resolutionDue);
+    cases.classified(execution.getProcessBusinessKey(), severity, group, replyDue, resolutionDue);
+    if (major) {
+      messages.toGroup(execution, "major-manager", ComplaintProcess.MANAGER_GROUP,
+          properties.messages().majorToManager(), Map.of());
+    }
+  }
+
+  /** The resolution deadline and the escalation points after it (also used when a case reopens). */
+  static void setResolutionDeadlines(DelegateExecution execution, WorkingTime workingTime, Date resolutionDue) {
+    int gmDays = ((Number) execution.getVariable(ComplaintProcess.Var.GM_ESCALATION_WORKING_DAYS)).intValue();
+    int groupDays = ((Number) execution.getVariable(ComplaintProcess.Var.GROUP_ESCALATION_WORKING_DAYS)).intValue();
+    execution.setVariable(ComplaintProcess.Var.RESOLUTION_DUE, resolutionDue);
+    execution.setVariable(ComplaintProcess.Var.GM_ESCALATION_DUE, workingTime.addWorkingDays(resolutionDue, gmDays));
+    execution.setVariable(ComplaintProcess.Var.GROUP_ESCALATION_DUE, workingTime.addWorkingDays(resolutionDue, groupDays));
+  }
+
+  private static int number(Map<String, Object> result, String name) {
+    Object value = result.get(name);
+    if (!(value instanceof Number number)) {
+      throw new IllegalStateException("complaint-classification.dmn gave no number for " + name + ": " + value);
+    }
+    return number.intValue();
+  }
+}

@@ -1,0 +1,38 @@
+-- The complaint case record, written by every step of complaint-handling, so that reports and
+-- the owner's status page never scan the engine's history.
+CREATE TABLE complaint_case (
+    case_number           VARCHAR(32)   NOT NULL PRIMARY KEY REFERENCES case_file (case_number),
+    company_code          VARCHAR(32)   NOT NULL REFERENCES company (code),
+    project_code          VARCHAR(32)   NOT NULL REFERENCES project (code),
+    unit_code             VARCHAR(40)   NOT NULL REFERENCES unit (code),
+    owner_id              BIGINT        REFERENCES owner (id),
+    contact_name          VARCHAR(50)   NOT NULL,
+    contact_phone         VARCHAR(20)   NOT NULL,
+    channel               VARCHAR(16)   NOT NULL,
+    category              VARCHAR(32)   NOT NULL,
+    subcategory           VARCHAR(32),
+    description           VARCHAR(4000) NOT NULL,
+    severity              VARCHAR(16),
+    responsible_group     VARCHAR(64),
+    first_contact_owner   VARCHAR(64),
+    registered_by         VARCHAR(64),
+    status                VARCHAR(16)   NOT NULL,
+    escalation_level      VARCHAR(16),
+    reopen_count          INTEGER       DEFAULT 0 NOT NULL,
+    registered_at         TIMESTAMP     NOT NULL,
+    reply_due             TIMESTAMP,
+    replied_at            TIMESTAMP,
+    reply_text            VARCHAR(2000),
+    resolution_due        TIMESTAMP,
+    resolved_at           TIMESTAMP,
+    handling_result       VARCHAR(4000),
+    callback_due          TIMESTAMP,
+    closed_at             TIMESTAMP,
+    satisfaction          INTEGER,
+    satisfaction_comment  VARCHAR(1000),
+    process_instance_id   VARCHAR(64)   NOT NULL,
+    updated_at            TIMESTAMP     NOT NULL,
+    CONSTRAINT ck_complaint_status CHECK (status IN ('REGISTERED', 'IN_HANDLING', 'RESOLVED', 'REOPENED', 'CLOSED')),
+    CONSTRAINT ck_complaint_satisfaction CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5)
+);
+CREATE INDEX ix_complaint_case_company_status ON complaint_case (company_code, status);
