@@ -19,7 +19,7 @@ public class ComplaintCases {
 
   record NewComplaint(String caseNumber, String companyCode, String projectCode, String unitCode, Long ownerId,
       String contactName, String contactPhone, String channel, String category, String subcategory,
-      String description, String registeredBy, String processInstanceId) {}
+      String description, String firstContactOwner, String registeredBy, String processInstanceId) {}
 
   public Optional<ComplaintCase> find(String caseNumber) {
     return jdbc.sql("SELECT * FROM complaint_case WHERE case_number = ?")
@@ -35,7 +35,7 @@ public class ComplaintCases {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?)""")
         .params(complaint.caseNumber(), complaint.companyCode(), complaint.projectCode(), complaint.unitCode(),
             complaint.ownerId(), complaint.contactName(), complaint.contactPhone(), complaint.channel(),
-            complaint.category(), complaint.subcategory(), complaint.description(), complaint.registeredBy(),
+            complaint.category(), complaint.subcategory(), complaint.description(), complaint.firstContactOwner(),
             complaint.registeredBy(), now, complaint.processInstanceId(), now)
         .update();
   }

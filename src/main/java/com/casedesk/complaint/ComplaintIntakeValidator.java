@@ -14,6 +14,8 @@ class ComplaintIntakeValidator {
 
   static final int MAX_DESCRIPTION = 4000;
   private static final Pattern PHONE = Pattern.compile("^[0-9+\\-]{7,20}$");
+  /** markup in owners' text is refused: it is stored and shown as plain text only */
+  private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]|javascript:", Pattern.CASE_INSENSITIVE);
 
   private final Directory directory;
 
@@ -28,6 +30,10 @@ class ComplaintIntakeValidator {
       errors.add(new FieldError("channel", "必填"));
     } else if (!ComplaintProcess.CHANNELS.contains(channel)) {
       errors.add(new FieldError("channel", "未知渠道，可选：" + String.join("、", ComplaintProcess.CHANNELS)));
+    }
+    String subcategory = text(intake, ComplaintProcess.Var.SUBCATEGORY);
+    if (subcategory != null && !subcategory.matches("^[a-z-]{1,32}$")) {
+      errors.add(new FieldError("subcategory", "格式不正确"));
     }
     String category = text(intake, ComplaintProcess.Var.CATEGORY);
     if (category == null) {
@@ -45,6 +51,8 @@ class ComplaintIntakeValidator {
       errors.add(new FieldError("contactName", "必填"));
     } else if (text(intake, ComplaintProcess.Var.CONTACT_NAME).length() > 50) {
       errors.add(new FieldError("contactName", "不能超过50个字符"));
+    } else if (MARKUP.matcher(text(intake, ComplaintProcess.Var.CONTACT_NAME)).find()) {
+      errors.add(new FieldError("contactName", "不能包含HTML标记或脚本"));
     }
     String phone = text(intake, ComplaintProcess.Var.CONTACT_PHONE);
     if (phone == null) {
@@ -57,6 +65,8 @@ class ComplaintIntakeValidator {
       errors.add(new FieldError("description", "必填"));
     } else if (description.length() > MAX_DESCRIPTION) {
       errors.add(new FieldError("description", "不能超过" + MAX_DESCRIPTION + "个字符"));
+    } else if (MARKUP.matcher(description).find()) {
+      errors.add(new FieldError("description", "不能包含HTML标记或脚本"));
     }
     return errors;
   }

@@ -97,6 +97,8 @@ public final class ComplaintProcess {
   public static final String SEVERITY_ORDINARY = "ordinary";
   public static final String MANAGER_GROUP = "cs-manager";
   public static final String FRONT_DESK_GROUP = "frontdesk";
+  /** integration accounts of the owner app and forum: they register, they do not own */
+  public static final String CHANNEL_GROUP = "channel-app";
 
   /** Channels (渠道) a complaint may come through. */
   public static final List<String> CHANNELS = List.of("hotline", "frontdesk", "forum", "app", "letter", "patrol", "survey");

@@ -45,6 +45,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
     String project = directory.projectOfUnit(unit).orElseThrow();
     Long ownerId = directory.ownerOfUnitWithPhone(unit, phone).orElse(null);
     String registeredBy = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.REGISTERED_BY);
+    // an integration account (owner app, forum) registers but is nobody's first contact
+    String firstContactOwner = registeredBy != null && !isChannelAccount(execution, registeredBy) ? registeredBy : null;
 
     String caseNumber = execution.getProcessBusinessKey();
     if (caseNumber == null || caseNumber.isBlank()) {
@@ -61,16 +63,21 @@ class RegisterComplaintDelegate implements JavaDelegate {
         ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CATEGORY),
         ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.SUBCATEGORY),
         ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.DESCRIPTION),
-        registeredBy, execution.getProcessInstanceId()));
+        firstContactOwner, registeredBy, execution.getProcessInstanceId()));
 
     execution.setVariable(ComplaintProcess.Var.CASE_NUMBER, caseNumber);
     execution.setVariable(ComplaintProcess.Var.COMPANY_CODE, company);
     execution.setVariable(ComplaintProcess.Var.PROJECT_CODE, project);
     execution.setVariable(ComplaintProcess.Var.OWNER_ID, ownerId);
-    execution.setVariable(ComplaintProcess.Var.FIRST_CONTACT_OWNER, registeredBy);
+    execution.setVariable(ComplaintProcess.Var.FIRST_CONTACT_OWNER, firstContactOwner);
     execution.setVariable(ComplaintProcess.Var.REOPEN_COUNT, 0);
     if (!intake.containsKey(ComplaintProcess.Var.SUBCATEGORY)) {
       execution.setVariable(ComplaintProcess.Var.SUBCATEGORY, null);
     }
+  }
+
+  private static boolean isChannelAccount(DelegateExecution execution, String userId) {
+    return execution.getProcessEngineServices().getIdentityService().createGroupQuery()
+        .groupMember(userId).groupId(ComplaintProcess.CHANNEL_GROUP).count() > 0;
   }
 }

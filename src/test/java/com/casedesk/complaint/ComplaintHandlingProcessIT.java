@@ -353,10 +353,12 @@ class ComplaintHandlingProcessIT {
   }
 
   @Test
-  void owner_text_with_script_tags_is_stored_and_sent_as_plain_text() {
-    String hostile = "<script>alert('x')</script> 楼上噪音";
-    ProcessInstance complaint = registerAtFrontDesk(intake(hostile, "property", null, "frontdesk"));
-    assertThat(cases.find(complaint.getBusinessKey()).orElseThrow().description()).isEqualTo(hostile);
+  void owner_text_is_kept_verbatim_as_plain_text_but_markup_is_refused() {
+    String plain = "售价 < 周边楼盘 & 承诺 > 实际，要求说法";
+    ProcessInstance complaint = registerAtFrontDesk(intake(plain, "sales", "promise", "frontdesk"));
+    assertThat(cases.find(complaint.getBusinessKey()).orElseThrow().description()).isEqualTo(plain);
+    assertThatThrownBy(() -> registerAtFrontDesk(intake("<script>alert('x')</script>楼上噪音", "property", null, "frontdesk")))
+        .hasMessageContaining("description：不能包含HTML标记或脚本");
   }
 
   // ---------------------------------------------------------------- helpers
