@@ -53,6 +53,19 @@ public class WorkingTime {
     return Date.from(day.atTime(officeEnd).atZone(zone).toInstant());
   }
 
+  /**
+   * Closing time of {@code moment}'s day if it is a working day and the office is still open then;
+   * otherwise closing time of the next working day. ("by the end of the working day")
+   */
+  public Date endOfWorkingDay(Date moment) {
+    ZonedDateTime time = toZoned(moment);
+    LocalDate day = time.toLocalDate();
+    if (!calendar.isWorkingDay(day) || !time.toLocalTime().isBefore(officeEnd)) {
+      day = nextWorkingDayAfter(day);
+    }
+    return Date.from(day.atTime(officeEnd).atZone(zone).toInstant());
+  }
+
   /** The last second of {@code moment}'s calendar day in the office time zone ("the same day"). */
   public Date endOfDay(Date moment) {
     return Date.from(toZoned(moment).toLocalDate().plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant());

@@ -26,6 +26,12 @@ public class ComplaintCases {
         .param(caseNumber).query(ComplaintCase.class).optional();
   }
 
+  /** Every complaint of the company that is not closed yet, oldest first. */
+  public java.util.List<ComplaintCase> openForCompany(String companyCode) {
+    return jdbc.sql("SELECT * FROM complaint_case WHERE company_code = ? AND status <> 'CLOSED' ORDER BY registered_at, case_number")
+        .param(companyCode).query(ComplaintCase.class).list();
+  }
+
   void insert(NewComplaint complaint) {
     Timestamp now = now();
     jdbc.sql("""

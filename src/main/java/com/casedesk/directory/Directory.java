@@ -20,6 +20,11 @@ public class Directory {
     return jdbc.sql("SELECT code, name, city, hotline FROM company ORDER BY code").query(Company.class).list();
   }
 
+  /** Codes of all frontline companies (BPMN: {@code ${directory.companyCodes()}}). */
+  public List<String> companyCodes() {
+    return jdbc.sql("SELECT code FROM company ORDER BY code").query(String.class).list();
+  }
+
   public Optional<Company> company(String code) {
     return jdbc.sql("SELECT code, name, city, hotline FROM company WHERE code = ?")
         .param(code).query(Company.class).optional();
