@@ -1,0 +1,52 @@
+// Renders every Camunda Form in forms/ with form-js-viewer 1.8.7 (what Tasklist 7.24 bundles),
+// headless under jsdom, with the variables of .ci/form-fixtures.json: each form must import
+// without warnings, refuse an empty submit where it has required fields, accept valid answers,
+// and show owners' text (e.g. <b>) as text, never as markup.
+import { JSDOM } from 'jsdom';
+import fs from 'fs';
+import { createRequire } from 'module';
+
+const dom = new JSDOM('<!doctype html><div id="c"></div>', { pretendToBeVisual: true });
+for (const k of ['window', 'document', 'navigator', 'Node', 'HTMLElement', 'Element', 'Event', 'KeyboardEvent',
+  'MutationObserver', 'getComputedStyle', 'requestAnimationFrame', 'DOMParser', 'CustomEvent', 'localStorage']) {
+  try { globalThis[k] = dom.window[k]; } catch (e) { /* read-only in this Node */ }
+}
+globalThis.cancelAnimationFrame = dom.window.cancelAnimationFrame;
+globalThis.window.matchMedia = () => ({ matches: false, addListener() {}, removeListener() {} });
+const { Form } = createRequire(import.meta.url)('@bpmn-io/form-js-viewer');
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+const fixtures = JSON.parse(fs.readFileSync('.ci/form-fixtures.json', 'utf8'));
+const files = fs.readdirSync('forms').filter((f) => f.endsWith('.form')).sort();
+let failures = 0;
+for (const file of files) {
+  const schema = JSON.parse(fs.readFileSync('forms/' + file, 'utf8'));
+  const problems = [];
+  const fixture = fixtures[schema.id];
+  if (file !== schema.id + '.form') problems.push(`file name must be the form id ${schema.id}.form`);
+  if (!fixture) {
+    problems.push(`no fixture for form id ${schema.id} in .ci/form-fixtures.json`);
+  } else {
+    const given = typeof fixture.given === 'string' ? fixtures[fixture.given] : fixture.given;
+    const form = new Form({ container: document.getElementById('c') });
+    let { warnings } = await form.importSchema(schema, given);
+    await settle();
+    if (warnings.length) problems.push('import warnings: ' + warnings.map((w) => w.message).join('; '));
+    const required = JSON.stringify(schema).includes('"required":true');
+    const empty = form.submit();
+    if (required && Object.keys(empty.errors).length === 0) problems.push('an empty submit was accepted');
+    if (given.description) {
+      const markup = document.getElementById('c').querySelector('b');
+      if (markup) problems.push("owners' text was rendered as markup");
+    }
+    ({ warnings } = await form.importSchema(schema, { ...given, ...fixture.fill }));
+    await settle();
+    const filled = form.submit();
+    if (Object.keys(filled.errors).length) problems.push('valid answers refused: ' + JSON.stringify(filled.errors));
+    form.destroy();
+  }
+  failures += problems.length ? 1 : 0;
+  console.log(`${problems.length ? 'FAIL' : 'ok  '} ${file}${problems.length ? ': ' + problems.join(' | ') : ''}`);
+}
+console.log(`[formcheck] ${files.length - failures} passed, ${failures} failed`);
+process.exit(failures ? 1 : 0);
