@@ -48,5 +48,5 @@ for (const file of files) {
   failures += problems.length ? 1 : 0;
   console.log(`${problems.length ? 'FAIL' : 'ok  '} ${file}${problems.length ? ': ' + problems.join(' | ') : ''}`);
 }
-console.log(`[formcheck] ${files.length - failures} passed, ${failures} failed`);
+console.log(`formcheck: ${files.length - failures} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);
