@@ -95,6 +95,11 @@ public class WorkingTime {
     return EngineClock.now().toInstant().atZone(zone).toLocalDate();
   }
 
+  /** A deadline as staff read it: "2026-11-23 18:00" in the office time zone. */
+  public String format(Date moment) {
+    return moment == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(toZoned(moment));
+  }
+
   /** The zone deadlines are computed in. */
   public ZoneId zone() {
     return zone;

@@ -31,7 +31,9 @@ class ComplaintMessages {
 
   static String fill(String template, DelegateExecution execution, Map<String, String> extra) {
     String text = template.replace("{caseNumber}", String.valueOf(execution.getProcessBusinessKey()));
-    for (String name : new String[] {"contactName", "replyText", "category", "reopenCount"}) {
+    Object category = execution.getVariable("categoryLabel");
+    text = text.replace("{category}", category == null ? String.valueOf(execution.getVariable("category")) : category.toString());
+    for (String name : new String[] {"contactName", "replyText", "reopenCount"}) {
       Object value = execution.getVariable(name);
       text = text.replace("{" + name + "}", value == null ? "" : value.toString());
     }

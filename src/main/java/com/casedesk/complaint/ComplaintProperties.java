@@ -2,6 +2,7 @@ package com.casedesk.complaint;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -11,6 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param callbackWorkingDays the callback after resolution is due within this many working days
  * @param managerAfterReopens from this reopen on, the customer-service manager joins the handling
+ * @param labels how codes (channel, category, subcategory, severity) read for staff
  * @param messages texts sent to owners and staff; {caseNumber}, {contactName}, {replyText},
  *     {category}, {step} are replaced
  */
@@ -19,7 +21,17 @@ import org.springframework.validation.annotation.Validated;
 record ComplaintProperties(
     @Min(0) int callbackWorkingDays,
     @Min(1) int managerAfterReopens,
+    Map<String, Map<String, String>> labels,
     Messages messages) {
+
+  /** The label of a code, e.g. label("category", "property") = 物业服务; the code itself if none. */
+  String label(String kind, Object code) {
+    if (code == null) {
+      return "";
+    }
+    Map<String, String> ofKind = labels == null ? null : labels.get(kind);
+    return ofKind == null ? code.toString() : ofKind.getOrDefault(code.toString(), code.toString());
+  }
 
   record Messages(
       @NotBlank String reply,

@@ -23,9 +23,11 @@ class RegisterComplaintDelegate implements JavaDelegate {
   private final CaseNumbers caseNumbers;
   private final ComplaintCases cases;
   private final Directory directory;
+  private final ComplaintProperties properties;
 
   RegisterComplaintDelegate(ComplaintIntakeValidator validator, CaseNumbers caseNumbers, ComplaintCases cases,
-      Directory directory) {
+      Directory directory, ComplaintProperties properties) {
+    this.properties = properties;
     this.validator = validator;
     this.caseNumbers = caseNumbers;
     this.cases = cases;
@@ -74,6 +76,10 @@ class RegisterComplaintDelegate implements JavaDelegate {
     if (!intake.containsKey(ComplaintProcess.Var.SUBCATEGORY)) {
       execution.setVariable(ComplaintProcess.Var.SUBCATEGORY, null);
     }
+    // what staff read in forms: labels instead of codes
+    execution.setVariable("channelLabel", properties.label("channel", intake.get(ComplaintProcess.Var.CHANNEL)));
+    execution.setVariable("categoryLabel", properties.label("category", intake.get(ComplaintProcess.Var.CATEGORY)));
+    execution.setVariable("subcategoryLabel", properties.label("subcategory", intake.get(ComplaintProcess.Var.SUBCATEGORY)));
   }
 
   private static boolean isChannelAccount(DelegateExecution execution, String userId) {

@@ -64,6 +64,9 @@ class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
     execution.setVariable(ComplaintProcess.Var.GM_ESCALATION_WORKING_DAYS, gmDays);
     execution.setVariable(ComplaintProcess.Var.GROUP_ESCALATION_WORKING_DAYS, groupDays);
     execution.setVariable(ComplaintProcess.Var.REPLY_DUE, replyDue);
+    execution.setVariable("replyDueText", workingTime.format(replyDue));
+    execution.setVariable("severityLabel", properties.label("severity", severity));
+    execution.setVariable("responsibleGroupLabel", groupName(execution, group));
     setResolutionDeadlines(execution, workingTime, resolutionDue);
     cases.classified(execution.getProcessBusinessKey(), severity, group, replyDue, resolutionDue);
     if (major) {
@@ -77,8 +80,15 @@ class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
     int gmDays = ((Number) execution.getVariable(ComplaintProcess.Var.GM_ESCALATION_WORKING_DAYS)).intValue();
     int groupDays = ((Number) execution.getVariable(ComplaintProcess.Var.GROUP_ESCALATION_WORKING_DAYS)).intValue();
     execution.setVariable(ComplaintProcess.Var.RESOLUTION_DUE, resolutionDue);
+    execution.setVariable("resolutionDueText", workingTime.format(resolutionDue));
     execution.setVariable(ComplaintProcess.Var.GM_ESCALATION_DUE, workingTime.addWorkingDays(resolutionDue, gmDays));
     execution.setVariable(ComplaintProcess.Var.GROUP_ESCALATION_DUE, workingTime.addWorkingDays(resolutionDue, groupDays));
+  }
+
+  private static String groupName(DelegateExecution execution, String groupId) {
+    org.camunda.bpm.engine.identity.Group group = execution.getProcessEngineServices().getIdentityService()
+        .createGroupQuery().groupId(groupId).singleResult();
+    return group == null || group.getName() == null ? groupId : group.getName();
   }
 
   private static int number(Map<String, Object> result, String name) {

@@ -1,5 +1,6 @@
 package com.casedesk.identity;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -7,21 +8,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * HTTP Basic authentication for the engine REST API ({@code /engine-rest}) and CaseDesk's own
- * API ({@code /api}), with Camunda users: the caller's groups and tenants then apply to every
- * call, exactly as in the webapps. Camunda Modeler deploys with "HTTP Basic" credentials.
+ * HTTP Basic with Camunda users on the engine REST API ({@code /engine-rest}, Camunda's own
+ * filter, as Camunda Modeler deploys with "HTTP Basic") and on CaseDesk's API ({@code /api}).
+ * The caller's groups and tenants then apply to every call, exactly as in the webapps.
  */
 @Configuration(proxyBeanMethods = false)
 class RestApiSecurity {
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("casedesk-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setName("casedesk-engine-rest-authentication");
+    registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiBasicAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
+    FilterRegistrationBean<ApiBasicAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiBasicAuthenticationFilter(identityService));
+    registration.setName("casedesk-api-authentication");
+    registration.addUrlPatterns("/api/*");
     return registration;
   }
 }
