@@ -65,7 +65,8 @@ class ComplaintIntakeService {
       jdbc.sql("INSERT INTO api_idempotency (idempotency_key, endpoint, caller, request_hash) VALUES (?, ?, ?, ?)")
           .params(idempotencyKey, ENDPOINT, caller, hash).update();
     }
-    String company = directory.companyOfUnit(request.unitCode()).orElseThrow();
+    String company = (request.unitCode() != null && !request.unitCode().isBlank()
+        ? directory.companyOfUnit(request.unitCode()) : directory.companyOfProject(request.projectCode())).orElseThrow();
     String caseNumber = caseNumbers.issue(CaseType.COMPLAINT, company);
     String processInstanceId = runtimeService.createProcessInstanceByKey(ComplaintProcess.PROCESS_KEY)
         .businessKey(caseNumber)

@@ -42,10 +42,15 @@ class ComplaintIntakeValidator {
       errors.add(new FieldError("category", "未知类别，可选：" + String.join("、", ComplaintProcess.CATEGORIES)));
     }
     String unit = text(intake, ComplaintProcess.Var.UNIT_CODE);
-    if (unit == null) {
-      errors.add(new FieldError("unitCode", "必填"));
-    } else if (directory.companyOfUnit(unit).isEmpty()) {
+    String project = text(intake, ComplaintProcess.Var.PROJECT_CODE);
+    if (unit == null && project == null) {
+      errors.add(new FieldError("unitCode", "房号或项目（公共区域投诉）至少填写一项"));
+    } else if (unit != null && directory.companyOfUnit(unit).isEmpty()) {
       errors.add(new FieldError("unitCode", "房号不存在：" + unit));
+    } else if (unit == null && directory.companyOfProject(project).isEmpty()) {
+      errors.add(new FieldError("projectCode", "项目不存在：" + project));
+    } else if (unit != null && project != null && !project.equals(directory.projectOfUnit(unit).orElse(null))) {
+      errors.add(new FieldError("projectCode", "房号 " + unit + " 不属于项目 " + project));
     }
     if (text(intake, ComplaintProcess.Var.CONTACT_NAME) == null) {
       errors.add(new FieldError("contactName", "必填"));

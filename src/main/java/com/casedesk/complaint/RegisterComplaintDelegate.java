@@ -44,8 +44,10 @@ class RegisterComplaintDelegate implements JavaDelegate {
     String unit = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.UNIT_CODE);
     String phone = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CONTACT_PHONE);
     String company = execution.getTenantId();
-    String project = directory.projectOfUnit(unit).orElseThrow();
-    Long ownerId = directory.ownerOfUnitWithPhone(unit, phone).orElse(null);
+    // a unit's complaint belongs to its project; a public-area complaint names the project only
+    String project = unit != null ? directory.projectOfUnit(unit).orElseThrow()
+        : ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.PROJECT_CODE);
+    Long ownerId = unit == null ? null : directory.ownerOfUnitWithPhone(unit, phone).orElse(null);
     String registeredBy = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.REGISTERED_BY);
     // an integration account (owner app, forum) registers but is nobody's first contact
     String firstContactOwner = registeredBy != null && !isChannelAccount(execution, registeredBy) ? registeredBy : null;

@@ -332,6 +332,38 @@ class ComplaintHandlingProcessIT {
   }
 
   @Test
+  void a_public_area_complaint_names_the_project_and_no_unit() {
+    Map<String, Object> intake = intake("小区东门草坪积水", "property", "landscape", "frontdesk");
+    intake.remove("unitCode");
+    intake.put("projectCode", "sz-dha");
+    ProcessInstance complaint = registerAtFrontDesk(intake);
+    assertThat(complaint.getTenantId()).isEqualTo("sz");
+    ComplaintCase record = cases.find(complaint.getBusinessKey()).orElseThrow();
+    assertThat(record.projectCode()).isEqualTo("sz-dha");
+    assertThat(record.unitCode()).isNull();
+    assertThat(record.ownerId()).isNull();
+  }
+
+  @Test
+  void a_finding_on_patrol_is_registered_by_the_patrolling_staff_member_who_then_owns_it() {
+    Map<String, Object> intake = intake("巡查发现：2栋电梯厅照明损坏", "property", null, "patrol");
+    intake.remove("unitCode");
+    intake.put("projectCode", "sz-sjhc");
+    ProcessInstance complaint = AsUser.call(identityService, "sz-property",
+        () -> runtimeService.startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, intake));
+    runJobs(complaint);
+    assertThat(taskAt(complaint, Element.REPLY)).isAssignedTo("sz-property");
+    assertThat(cases.find(complaint.getBusinessKey()).orElseThrow().channel()).isEqualTo("patrol");
+  }
+
+  @Test
+  void a_unit_that_is_not_in_the_named_project_is_refused() {
+    Map<String, Object> intake = intake("x", "property", null, "frontdesk");
+    intake.put("projectCode", "sz-dha");
+    assertThatThrownBy(() -> registerAtFrontDesk(intake)).hasMessageContaining("projectCode：房号 sz-sjhc-01-0801 不属于项目 sz-dha");
+  }
+
+  @Test
   void a_hotline_complaint_must_be_answered_the_same_day() {
     setClock(LocalDateTime.of(2026, 11, 23, 16, 30));
     ProcessInstance complaint = registerAtFrontDesk(intake("热水器不出热水", "property", null, "hotline"));
