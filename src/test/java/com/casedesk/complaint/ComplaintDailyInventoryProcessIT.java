@@ -8,13 +8,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.casedesk.notification.NotificationOutbox;
 import com.casedesk.support.AsUser;
 import com.casedesk.support.CaseDeskIntegrationTest;
+import com.casedesk.support.ProcessTests;
+import static com.casedesk.support.ProcessTests.at;
+import static com.casedesk.support.ProcessTests.setClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +26,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -56,7 +57,6 @@ class ComplaintDailyInventoryProcessIT {
     }
   }
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final String SCHEDULER = "complaint-daily-inventory";
   private static final String COMPANY_INVENTORY = "complaint-company-inventory";
 
@@ -76,7 +76,7 @@ class ComplaintDailyInventoryProcessIT {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    ProcessTests.resetClock();
   }
 
   @Test
@@ -225,16 +225,8 @@ class ComplaintDailyInventoryProcessIT {
   }
 
   private void runJobs(ProcessInstance instance) {
-    for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
-      managementService.executeJob(job.getId());
-    }
+    ProcessTests.runDueJobs(managementService, instance.getId());
   }
 
-  private static void setClock(LocalDateTime shanghaiTime) {
-    ClockUtil.setCurrentTime(at(shanghaiTime));
-  }
 
-  private static Date at(LocalDateTime shanghaiTime) {
-    return Date.from(shanghaiTime.atZone(SHANGHAI).toInstant());
-  }
 }

@@ -14,8 +14,10 @@ import com.casedesk.notification.OutboxEntry;
 import com.casedesk.sla.SlaEvents;
 import com.casedesk.support.AsUser;
 import com.casedesk.support.CaseDeskIntegrationTest;
+import com.casedesk.support.ProcessTests;
+import static com.casedesk.support.ProcessTests.at;
+import static com.casedesk.support.ProcessTests.setClock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -61,7 +62,6 @@ class ComplaintHandlingProcessIT {
     }
   }
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   /** Monday 23 November 2026, 10:00 in Shanghai: an ordinary working day */
   private static final LocalDateTime MONDAY_10 = LocalDateTime.of(2026, 11, 23, 10, 0);
 
@@ -82,7 +82,7 @@ class ComplaintHandlingProcessIT {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    ProcessTests.resetClock();
   }
 
   // ---------------------------------------------------------------- paths
@@ -421,16 +421,8 @@ class ComplaintHandlingProcessIT {
     runJobs(complaint);
   }
 
-  /** Executes every job of the instance that is due by the engine clock, until none is left. */
   private void runJobs(ProcessInstance instance) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
-    throw new AssertionError("jobs keep coming for " + instance.getBusinessKey());
+    ProcessTests.runDueJobs(managementService, instance.getId());
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
@@ -442,11 +434,5 @@ class ComplaintHandlingProcessIT {
         .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
   }
 
-  private static void setClock(LocalDateTime shanghaiTime) {
-    ClockUtil.setCurrentTime(at(shanghaiTime));
-  }
 
-  private static Date at(LocalDateTime shanghaiTime) {
-    return Date.from(shanghaiTime.atZone(SHANGHAI).toInstant());
-  }
 }
