@@ -1,5 +1,6 @@
 package com.casedesk.identity;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -24,6 +25,12 @@ class TasklistFilters {
   static final String START_OF_TODAY = "${workingTime.startOfToday()}";
   static final String START_OF_TOMORROW = "${workingTime.startOfTomorrow()}";
 
+  /** case variables every task list shows under each task (Tasklist's filter "variables") */
+  static final List<Map<String, String>> LIST_VARIABLES = List.of(
+      Map.of("name", "caseNumber", "label", "案件编号"),
+      Map.of("name", "contactName", "label", "联系人"),
+      Map.of("name", "unitCode", "label", "房号"));
+
   private final FilterService filterService;
   private final TaskService taskService;
   private final Grants grants;
@@ -40,10 +47,17 @@ class TasklistFilters {
       if (filter == null) {
         filter = filterService.newTaskFilter(definition.name())
             .setQuery(query(definition.id()))
-            .setProperties(Map.of(
+            .setProperties(new HashMap<>(Map.of(
                 "priority", definition.priority(),
                 "description", definition.description() == null ? "" : definition.description(),
-                "refresh", true));
+                "refresh", true)));
+      }
+      if (filter.getProperties() == null || !filter.getProperties().containsKey("variables")) {
+        Map<String, Object> properties = new HashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+        properties.put("variables", LIST_VARIABLES);
+        filter.setProperties(properties);
+        filterService.saveFilter(filter);
+      } else if (filter.getId() == null) {
         filterService.saveFilter(filter);
       }
       for (String groupId : groupIds) {

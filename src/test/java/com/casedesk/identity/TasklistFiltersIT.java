@@ -45,6 +45,13 @@ class TasklistFiltersIT {
   }
 
   @Test
+  void task_lists_show_the_case_number_contact_and_unit_of_each_task() {
+    Filter mine = filterService.createTaskFilterQuery().filterName("我的任务").singleResult();
+    assertThat((List<Map<String, String>>) mine.getProperties().get("variables"))
+        .extracting(v -> v.get("name")).containsExactly("caseNumber", "contactName", "unitCode");
+  }
+
+  @Test
   void due_today_and_overdue_pick_the_right_tasks_of_my_groups() {
     Task dueToday = newFrontDeskTask(new Date(workingTime.startOfTomorrow().getTime() - 60_000));
     Task overdue = newFrontDeskTask(new Date(workingTime.startOfToday().getTime() - 3_600_000));
