@@ -63,7 +63,8 @@ class ComplaintInTasklistIT {
     HeadlessChromium.logIn(browser, port, "tasklist", "sz-frontdesk", "demo");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
 
-    click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+    // the Tasklist speaks Chinese to a Chinese browser (locales/zh.json)
+    click(By.xpath("//a[contains(normalize-space(.), '发起流程')]"));
     click(By.xpath("//a[normalize-space(.)='投诉处理']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_UnitCode")));
     choose("Field_Channel", "热线电话");
@@ -73,7 +74,7 @@ class ComplaintInTasklistIT {
     choose("Field_Category", "物业服务");
     browser.findElement(field("Field_Description")).sendKeys(description);
     HeadlessChromium.screenshot(browser, "complaint-1-start-form");
-    click(By.xpath("//button[normalize-space(.)='Start']"));
+    click(By.xpath("//button[normalize-space(.)='发起']"));
 
     ProcessInstance complaint = waitForComplaint(description);
     assertThat(complaint.getTenantId()).isEqualTo("sz");
@@ -94,7 +95,7 @@ class ComplaintInTasklistIT {
     Thread.sleep(1000); // form-js takes the typed value after a short debounce
     HeadlessChromium.screenshot(browser, "complaint-2-reply-form");
     // a "process started" notification may still cover the button: click it as a user would after it fades
-    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']")));
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='完成']")));
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
 
     try {

@@ -46,7 +46,9 @@ public final class HeadlessChromium {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN");
+        "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN", "--accept-lang=zh-CN,zh");
+    // staff browsers prefer Simplified Chinese
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
     return new ChromeDriver(service, options);
