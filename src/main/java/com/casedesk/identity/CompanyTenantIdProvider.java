@@ -50,7 +50,7 @@ class CompanyTenantIdProvider implements TenantIdProvider {
     VariableMap variables = ctx.getVariables();
     Optional<String> fromVariables = fromVariables(variables);
     if (fromVariables.isPresent()) {
-      return fromVariables.get();
+      return requireMembership(fromVariables.get(), definitionKey);
     }
     DelegateExecution caller = ctx.getSuperExecution();
     if (caller != null && caller.getTenantId() != null) {
@@ -109,6 +109,24 @@ class CompanyTenantIdProvider implements TenantIdProvider {
       }
     }
     return unknown.toString();
+  }
+
+  /** A user may open cases only for companies they work for (the group centre works for all). */
+  private String requireMembership(String tenantId, String definitionKey) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return tenantId; // the engine itself: jobs, call activities, start-up
+    }
+    List<String> groups = authentication.getGroupIds();
+    if (groups != null && groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)) {
+      return tenantId;
+    }
+    List<String> tenants = authentication.getTenantIds();
+    if (tenants == null || !tenants.contains(tenantId)) {
+      throw new ProcessEngineException("User '" + authentication.getUserId() + "' does not work for company '"
+          + tenantId + "' and cannot start '" + definitionKey + "' for it. No instance was started.");
+    }
+    return tenantId;
   }
 
   private Optional<String> fromAuthenticatedUser() {

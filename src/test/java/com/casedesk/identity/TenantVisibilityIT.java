@@ -73,6 +73,18 @@ class TenantVisibilityIT {
   }
 
   @Test
+  void a_user_cannot_open_a_case_for_a_company_they_do_not_work_for() {
+    assertThatThrownBy(() -> AsUser.call(identityService, "sz-frontdesk",
+        () -> start(Map.of("companyCode", "sh", "candidateGroup", "frontdesk"))))
+        .hasMessageContaining("does not work for company 'sh'");
+    assertThatThrownBy(() -> AsUser.call(identityService, "sz-frontdesk",
+        () -> start(Map.of("unitCode", "sh-jyhf-03-0602", "candidateGroup", "frontdesk"))))
+        .hasMessageContaining("does not work for company 'sh'");
+    assertThat(AsUser.call(identityService, "crc",
+        () -> start(Map.of("companyCode", "sh", "candidateGroup", "frontdesk"))).getTenantId()).isEqualTo("sh");
+  }
+
+  @Test
   void a_group_level_process_listed_in_configuration_starts_without_a_company() {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProbeProcesses.GROUP_LEVEL_PROCESS,
         Map.of("candidateGroup", "group-crc"));
