@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -79,6 +80,29 @@ public class CaseNumbers {
       }
       throw new IllegalStateException("Case number " + caseNumber + " was never issued");
     }
+  }
+
+  /**
+   * The case number of the process instance that is registering a case: the business key it was
+   * started with (issued by an API, or typed by a caller, and then registered here), or a number
+   * issued now and made its business key. Links the number to the instance.
+   *
+   * @throws DuplicateCaseNumberException if another instance already handles the number
+   */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public String openCase(DelegateExecution execution, CaseType type, String companyCode) {
+    String caseNumber = execution.getProcessBusinessKey();
+    if (caseNumber == null || caseNumber.isBlank()) {
+      caseNumber = issue(type, companyCode);
+      execution.setProcessBusinessKey(caseNumber);
+    } else if (!exists(caseNumber)) {
+      if (typeOf(caseNumber) != type) {
+        throw new IllegalArgumentException("Case number " + caseNumber + " is not a " + type + " number (" + type.prefix() + "-…)");
+      }
+      register(caseNumber, companyCode);
+    }
+    attachProcessInstance(caseNumber, execution.getProcessInstanceId());
+    return caseNumber;
   }
 
   public boolean exists(String caseNumber) {

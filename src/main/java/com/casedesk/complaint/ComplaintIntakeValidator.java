@@ -1,6 +1,6 @@
 package com.casedesk.complaint;
 
-import com.casedesk.complaint.InvalidComplaintException.FieldError;
+import com.casedesk.api.InvalidInputException.FieldError;
 import com.casedesk.directory.Directory;
 import java.util.ArrayList;
 import java.util.List;

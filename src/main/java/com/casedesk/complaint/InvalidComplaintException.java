@@ -1,23 +1,12 @@
 package com.casedesk.complaint;
 
+import com.casedesk.api.InvalidInputException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A complaint that cannot be registered; names every field that is wrong, in the staff's language. */
-public class InvalidComplaintException extends IllegalArgumentException {
-
-  /** A field and what is wrong with it. */
-  public record FieldError(String field, String message) {}
-
-  private final List<FieldError> errors;
+public class InvalidComplaintException extends InvalidInputException {
 
   public InvalidComplaintException(List<FieldError> errors) {
-    super("投诉登记信息有误：" + errors.stream()
-        .map(e -> e.field() + "：" + e.message()).collect(Collectors.joining("；")));
-    this.errors = List.copyOf(errors);
-  }
-
-  public List<FieldError> errors() {
-    return errors;
+    super("投诉登记信息有误", errors);
   }
 }

@@ -1,5 +1,6 @@
 package com.casedesk.complaint;
 
+import com.casedesk.api.InvalidInputException;
 import com.casedesk.casefile.CaseNumbers;
 import com.casedesk.casefile.CaseType;
 import com.casedesk.directory.Directory;
@@ -37,7 +38,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> intake = execution.getVariables();
-    List<InvalidComplaintException.FieldError> errors = validator.validate(intake);
+    List<InvalidInputException.FieldError> errors = validator.validate(intake);
     if (!errors.isEmpty()) {
       throw new InvalidComplaintException(errors);
     }
@@ -52,14 +53,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
     // an integration account (owner app, forum) registers but is nobody's first contact
     String firstContactOwner = registeredBy != null && !isChannelAccount(execution, registeredBy) ? registeredBy : null;
 
-    String caseNumber = execution.getProcessBusinessKey();
-    if (caseNumber == null || caseNumber.isBlank()) {
-      caseNumber = caseNumbers.issue(CaseType.COMPLAINT, company);
-      execution.setProcessBusinessKey(caseNumber);
-    } else if (!caseNumbers.exists(caseNumber)) {
-      caseNumbers.register(caseNumber, company);
-    }
-    caseNumbers.attachProcessInstance(caseNumber, execution.getProcessInstanceId());
+    String caseNumber = caseNumbers.openCase(execution, CaseType.COMPLAINT, company);
 
     cases.insert(new ComplaintCases.NewComplaint(caseNumber, company, project, unit, ownerId,
         ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CONTACT_NAME), phone,

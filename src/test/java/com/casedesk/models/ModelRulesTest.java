@@ -19,6 +19,8 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * The house rules for every model in processes/, checked on the files process owners edit:
  * every user task has a form, a due date, a candidate group and records its SLA; every service
  * task calls a Spring bean through a delegate expression; every process keeps history for a
- * bounded time; every due date has an escalation (a timer on the task). Bean names are checked
+ * bounded time; every due date has an escalation (a timer on the task, or a timer event
+ * sub-process around it). Bean names are checked
  * against the running application in {@code ModelBeansIT}.
  */
 class ModelRulesTest {
@@ -95,7 +98,8 @@ class ModelRulesTest {
         boolean isEscalationTask = boundaries.stream().noneMatch(b -> b.getAttachedTo() == task)
             && task.getIncoming().stream().anyMatch(f -> f.getSource().getId().startsWith("ServiceTask_Escalate")
                 || f.getSource().getId().startsWith("ServiceTask_Notify"));
-        boolean hasEscalation = boundaries.stream().anyMatch(b -> b.getAttachedTo() == task);
+        boolean hasEscalation = boundaries.stream().anyMatch(b -> b.getAttachedTo() == task)
+            || enclosedByTimerEventSubProcess(task);
         if (!hasEscalation && !isEscalationTask) {
           problems.add(id + " has a deadline but no escalation (timer boundary event)");
         }
@@ -122,6 +126,25 @@ class ModelRulesTest {
       }
       assertThat(problems).as(file.toString()).isEmpty();
     }));
+  }
+
+  /**
+   * A deadline shared by several tasks is modelled once: a non-interrupting timer event sub-process
+   * in the sub-process that holds them.
+   */
+  static boolean enclosedByTimerEventSubProcess(UserTask task) {
+    for (org.camunda.bpm.model.xml.instance.ModelElementInstance scope = task.getParentElement(); scope instanceof SubProcess sub;
+        scope = sub.getParentElement()) {
+      boolean timer = sub.getChildElementsByType(SubProcess.class).stream()
+          .filter(SubProcess::triggeredByEvent)
+          .flatMap(eventSub -> eventSub.getChildElementsByType(StartEvent.class).stream())
+          .anyMatch(start -> !start.isInterrupting()
+              && start.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance));
+      if (timer && !sub.triggeredByEvent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Names of the Spring beans the model's expressions call: delegate expressions and method calls. */

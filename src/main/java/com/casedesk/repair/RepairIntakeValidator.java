@@ -1,0 +1,159 @@
+package com.casedesk.repair;
+
+import com.casedesk.api.InvalidInputException;
+import com.casedesk.api.InvalidInputException.FieldError;
+import com.casedesk.calendar.EngineClock;
+import com.casedesk.calendar.WorkingTime;
+import com.casedesk.directory.Directory;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** Checks a repair request's intake fields, whichever door (Tasklist start form, API) it came through. */
+@Component
+class RepairIntakeValidator {
+
+  static final int MAX_DESCRIPTION = 4000;
+  static final int MAX_LOCATION = 200;
+  private static final Pattern PHONE = Pattern.compile("^[0-9+\\-]{7,20}$");
+  /** markup in owners' text is refused: it is stored and shown as plain text only */
+  private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]|javascript:", Pattern.CASE_INSENSITIVE);
+
+  private final Directory directory;
+  private final WorkingTime workingTime;
+  private final RepairProperties properties;
+
+  RepairIntakeValidator(Directory directory, WorkingTime workingTime, RepairProperties properties) {
+    this.directory = directory;
+    this.workingTime = workingTime;
+    this.properties = properties;
+  }
+
+  /** Throws {@link InvalidInputException} naming every wrong field. */
+  void check(Map<String, Object> intake) {
+    List<FieldError> errors = validate(intake);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("报修信息有误", errors);
+    }
+  }
+
+  List<FieldError> validate(Map<String, Object> intake) {
+    List<FieldError> errors = new ArrayList<>();
+    oneOf(errors, intake, RepairProcess.Var.CHANNEL, RepairProcess.CHANNELS);
+    oneOf(errors, intake, RepairProcess.Var.CATEGORY, RepairProcess.CATEGORIES);
+    oneOf(errors, intake, RepairProcess.Var.URGENCY, RepairProcess.URGENCIES);
+    String locationType = oneOf(errors, intake, RepairProcess.Var.LOCATION_TYPE, RepairProcess.LOCATION_TYPES);
+    String unit = text(intake, RepairProcess.Var.UNIT_CODE);
+    String project = text(intake, RepairProcess.Var.PROJECT_CODE);
+    String location = text(intake, RepairProcess.Var.LOCATION);
+    if (RepairProcess.IN_HOME.equals(locationType)) {
+      if (unit == null) {
+        errors.add(new FieldError("unitCode", "户内报修须填写房号"));
+      } else if (directory.companyOfUnit(unit).isEmpty()) {
+        errors.add(new FieldError("unitCode", "房号不存在：" + unit));
+      } else if (project != null && !project.equals(directory.projectOfUnit(unit).orElse(null))) {
+        errors.add(new FieldError("projectCode", "房号 " + unit + " 不属于项目 " + project));
+      }
+    } else if (RepairProcess.PUBLIC.equals(locationType)) {
+      if (project == null && unit == null) {
+        errors.add(new FieldError("projectCode", "公共区域报修须填写项目"));
+      } else if (project != null && directory.companyOfProject(project).isEmpty()) {
+        errors.add(new FieldError("projectCode", "项目不存在：" + project));
+      } else if (unit != null && directory.companyOfUnit(unit).isEmpty()) {
+        errors.add(new FieldError("unitCode", "房号不存在：" + unit));
+      }
+      if (location == null) {
+        errors.add(new FieldError("location", "公共区域报修须写明位置（如3栋1单元电梯）"));
+      }
+    }
+    if (location != null && location.length() > MAX_LOCATION) {
+      errors.add(new FieldError("location", "不能超过" + MAX_LOCATION + "个字符"));
+    } else if (location != null && MARKUP.matcher(location).find()) {
+      errors.add(new FieldError("location", "不能包含HTML标记或脚本"));
+    }
+    String name = text(intake, RepairProcess.Var.CONTACT_NAME);
+    if (name == null) {
+      errors.add(new FieldError("contactName", "必填"));
+    } else if (name.length() > 50) {
+      errors.add(new FieldError("contactName", "不能超过50个字符"));
+    } else if (MARKUP.matcher(name).find()) {
+      errors.add(new FieldError("contactName", "不能包含HTML标记或脚本"));
+    }
+    String phone = text(intake, RepairProcess.Var.CONTACT_PHONE);
+    if (phone == null) {
+      errors.add(new FieldError("contactPhone", "必填"));
+    } else if (!PHONE.matcher(phone).matches()) {
+      errors.add(new FieldError("contactPhone", "电话号码格式不正确"));
+    }
+    String description = text(intake, RepairProcess.Var.DESCRIPTION);
+    if (description == null) {
+      errors.add(new FieldError("description", "必填"));
+    } else if (description.length() > MAX_DESCRIPTION) {
+      errors.add(new FieldError("description", "不能超过" + MAX_DESCRIPTION + "个字符"));
+    } else if (MARKUP.matcher(description).find()) {
+      errors.add(new FieldError("description", "不能包含HTML标记或脚本"));
+    }
+    Object preferred = intake.get(RepairProcess.Var.PREFERRED_TIME);
+    if (preferred != null && !preferred.toString().isBlank()) {
+      try {
+        Date time = preferredTime(preferred);
+        Date now = EngineClock.now();
+        if (time.before(now)) {
+          errors.add(new FieldError("preferredTime", "预约时间不能早于现在"));
+        } else if (time.toInstant().isAfter(now.toInstant().plus(properties.maxAppointmentAhead()))) {
+          errors.add(new FieldError("preferredTime", "预约时间不能晚于" + properties.maxAppointmentAhead().toDays() + "天后"));
+        }
+      } catch (DateTimeParseException | IllegalArgumentException e) {
+        errors.add(new FieldError("preferredTime", "时间格式不正确，应如 2026-11-23T10:00+08:00"));
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * The preferred time as submitted: a Date, an ISO date-time with offset (the Tasklist form), or
+   * a local ISO date-time meaning office time.
+   */
+  Date preferredTime(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date;
+    }
+    String text = value.toString().trim();
+    if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+      try {
+        return Date.from(OffsetDateTime.parse(text).toInstant());
+      } catch (DateTimeParseException e) {
+        return Date.from(Instant.parse(text));
+      }
+    }
+    return Date.from(LocalDateTime.parse(text).atZone(workingTime.zone()).toInstant());
+  }
+
+  private static String oneOf(List<FieldError> errors, Map<String, Object> intake, String field, List<String> allowed) {
+    String value = text(intake, field);
+    if (value == null) {
+      errors.add(new FieldError(field, "必填"));
+      return null;
+    }
+    if (!allowed.contains(value)) {
+      errors.add(new FieldError(field, "取值无效，可选：" + String.join("、", allowed)));
+      return null;
+    }
+    return value;
+  }
+
+  static String text(Map<String, Object> intake, String name) {
+    Object value = intake.get(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+}
