@@ -1,11 +1,11 @@
 package com.casedesk.complaint;
 
+import com.casedesk.api.FieldChecks;
 import com.casedesk.api.InvalidInputException.FieldError;
 import com.casedesk.directory.Directory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** Checks a complaint's intake fields, whichever door it came through. */
@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 class ComplaintIntakeValidator {
 
   static final int MAX_DESCRIPTION = 4000;
-  private static final Pattern PHONE = Pattern.compile("^[0-9+\\-]{7,20}$");
-  /** markup in owners' text is refused: it is stored and shown as plain text only */
-  private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]|javascript:", Pattern.CASE_INSENSITIVE);
 
   private final Directory directory;
 
@@ -52,32 +49,13 @@ class ComplaintIntakeValidator {
     } else if (unit != null && project != null && !project.equals(directory.projectOfUnit(unit).orElse(null))) {
       errors.add(new FieldError("projectCode", "房号 " + unit + " 不属于项目 " + project));
     }
-    if (text(intake, ComplaintProcess.Var.CONTACT_NAME) == null) {
-      errors.add(new FieldError("contactName", "必填"));
-    } else if (text(intake, ComplaintProcess.Var.CONTACT_NAME).length() > 50) {
-      errors.add(new FieldError("contactName", "不能超过50个字符"));
-    } else if (MARKUP.matcher(text(intake, ComplaintProcess.Var.CONTACT_NAME)).find()) {
-      errors.add(new FieldError("contactName", "不能包含HTML标记或脚本"));
-    }
-    String phone = text(intake, ComplaintProcess.Var.CONTACT_PHONE);
-    if (phone == null) {
-      errors.add(new FieldError("contactPhone", "必填"));
-    } else if (!PHONE.matcher(phone).matches()) {
-      errors.add(new FieldError("contactPhone", "电话号码格式不正确"));
-    }
-    String description = text(intake, ComplaintProcess.Var.DESCRIPTION);
-    if (description == null) {
-      errors.add(new FieldError("description", "必填"));
-    } else if (description.length() > MAX_DESCRIPTION) {
-      errors.add(new FieldError("description", "不能超过" + MAX_DESCRIPTION + "个字符"));
-    } else if (MARKUP.matcher(description).find()) {
-      errors.add(new FieldError("description", "不能包含HTML标记或脚本"));
-    }
+    FieldChecks.plainText(errors, intake, ComplaintProcess.Var.CONTACT_NAME, true, 50);
+    FieldChecks.phone(errors, intake, ComplaintProcess.Var.CONTACT_PHONE);
+    FieldChecks.plainText(errors, intake, ComplaintProcess.Var.DESCRIPTION, true, MAX_DESCRIPTION);
     return errors;
   }
 
   static String text(Map<String, Object> intake, String name) {
-    Object value = intake.get(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    return FieldChecks.text(intake, name);
   }
 }

@@ -1,5 +1,6 @@
 package com.casedesk.repair;
 
+import com.casedesk.api.FieldChecks;
 import com.casedesk.api.InvalidInputException;
 import com.casedesk.api.InvalidInputException.FieldError;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class RecordCallbackDelegate implements JavaDelegate {
     if (satisfaction == null || satisfaction < 1 || satisfaction > 5) {
       errors.add(new FieldError("satisfaction", "满意度评分须为1到5"));
     }
-    String otherNeeds = text(execution.getVariable(RepairProcess.Var.OTHER_NEEDS));
+    String otherNeeds = FieldChecks.text(execution.getVariable(RepairProcess.Var.OTHER_NEEDS));
     if (followUp && otherNeeds == null) {
       errors.add(new FieldError("otherNeeds", "新建报修须写明业主的新需求"));
     }
@@ -44,12 +45,9 @@ class RecordCallbackDelegate implements JavaDelegate {
     }
     boolean satisfied = (Boolean) satisfiedValue;
     orders.calledBack(execution.getProcessBusinessKey(), satisfied, satisfaction, disputed,
-        text(execution.getVariable(RepairProcess.Var.CALLBACK_COMMENT)), otherNeeds);
+        FieldChecks.text(execution.getVariable(RepairProcess.Var.CALLBACK_COMMENT)), otherNeeds);
     execution.setVariable(RepairProcess.Var.FOLLOW_UP_REQUESTED, followUp);
     execution.setVariable(RepairProcess.Var.REWORK_NEEDED, !satisfied || disputed);
   }
 
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
 }

@@ -1,5 +1,6 @@
 package com.casedesk.repair;
 
+import com.casedesk.api.FieldChecks;
 import com.casedesk.api.InvalidInputException;
 import com.casedesk.api.InvalidInputException.FieldError;
 import com.casedesk.notification.CaseMessages;
@@ -40,7 +41,7 @@ class RecordRepairDoneDelegate implements JavaDelegate {
     boolean inWarranty = Boolean.TRUE.equals(execution.getVariable(RepairProcess.Var.IN_WARRANTY));
     Boolean chargeAgreed = (Boolean) execution.getVariable(RepairProcess.Var.CHARGE_AGREED);
     Object amount = execution.getVariable(RepairProcess.Var.CHARGE_AMOUNT);
-    String workDone = text(execution.getVariable(RepairProcess.Var.WORK_DONE));
+    String workDone = FieldChecks.text(execution.getVariable(RepairProcess.Var.WORK_DONE));
     List<FieldError> errors = new ArrayList<>();
     BigDecimal charge = BigDecimal.ZERO;
     if (amount != null && !amount.toString().isBlank()) {
@@ -67,7 +68,7 @@ class RecordRepairDoneDelegate implements JavaDelegate {
     }
     execution.setVariable(RepairProcess.Var.CHARGE_AMOUNT, charge.doubleValue());
     Date callbackDue = deadlines.scheduleCallback(execution);
-    orders.repaired(execution.getProcessBusinessKey(), workDone, text(execution.getVariable(RepairProcess.Var.MATERIALS)),
+    orders.repaired(execution.getProcessBusinessKey(), workDone, FieldChecks.text(execution.getVariable(RepairProcess.Var.MATERIALS)),
         inWarranty, charge, charge.signum() > 0 ? chargeAgreed : null, callbackDue);
     String chargeText = charge.signum() > 0 ? "，本次收费" + charge.toPlainString() + "元"
         : inWarranty ? "，保修期内免费" : "，本次未收费";
@@ -76,7 +77,4 @@ class RecordRepairDoneDelegate implements JavaDelegate {
         properties.messages().done(), Map.of("chargeText", chargeText));
   }
 
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
 }

@@ -1,5 +1,6 @@
 package com.casedesk.repair;
 
+import com.casedesk.api.FieldChecks;
 import com.casedesk.api.InvalidInputException;
 import com.casedesk.api.InvalidInputException.FieldError;
 import com.casedesk.calendar.EngineClock;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** Checks a repair request's intake fields, whichever door (Tasklist start form, API) it came through. */
@@ -22,9 +22,6 @@ class RepairIntakeValidator {
 
   static final int MAX_DESCRIPTION = 4000;
   static final int MAX_LOCATION = 200;
-  private static final Pattern PHONE = Pattern.compile("^[0-9+\\-]{7,20}$");
-  /** markup in owners' text is refused: it is stored and shown as plain text only */
-  private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]|javascript:", Pattern.CASE_INSENSITIVE);
 
   private final Directory directory;
   private final WorkingTime workingTime;
@@ -73,33 +70,10 @@ class RepairIntakeValidator {
         errors.add(new FieldError("location", "公共区域报修须写明位置（如3栋1单元电梯）"));
       }
     }
-    if (location != null && location.length() > MAX_LOCATION) {
-      errors.add(new FieldError("location", "不能超过" + MAX_LOCATION + "个字符"));
-    } else if (location != null && MARKUP.matcher(location).find()) {
-      errors.add(new FieldError("location", "不能包含HTML标记或脚本"));
-    }
-    String name = text(intake, RepairProcess.Var.CONTACT_NAME);
-    if (name == null) {
-      errors.add(new FieldError("contactName", "必填"));
-    } else if (name.length() > 50) {
-      errors.add(new FieldError("contactName", "不能超过50个字符"));
-    } else if (MARKUP.matcher(name).find()) {
-      errors.add(new FieldError("contactName", "不能包含HTML标记或脚本"));
-    }
-    String phone = text(intake, RepairProcess.Var.CONTACT_PHONE);
-    if (phone == null) {
-      errors.add(new FieldError("contactPhone", "必填"));
-    } else if (!PHONE.matcher(phone).matches()) {
-      errors.add(new FieldError("contactPhone", "电话号码格式不正确"));
-    }
-    String description = text(intake, RepairProcess.Var.DESCRIPTION);
-    if (description == null) {
-      errors.add(new FieldError("description", "必填"));
-    } else if (description.length() > MAX_DESCRIPTION) {
-      errors.add(new FieldError("description", "不能超过" + MAX_DESCRIPTION + "个字符"));
-    } else if (MARKUP.matcher(description).find()) {
-      errors.add(new FieldError("description", "不能包含HTML标记或脚本"));
-    }
+    FieldChecks.plainText(errors, intake, RepairProcess.Var.LOCATION, false, MAX_LOCATION);
+    FieldChecks.plainText(errors, intake, RepairProcess.Var.CONTACT_NAME, true, 50);
+    FieldChecks.phone(errors, intake, RepairProcess.Var.CONTACT_PHONE);
+    FieldChecks.plainText(errors, intake, RepairProcess.Var.DESCRIPTION, true, MAX_DESCRIPTION);
     Object preferred = intake.get(RepairProcess.Var.PREFERRED_TIME);
     if (preferred != null && !preferred.toString().isBlank()) {
       try {
@@ -153,7 +127,6 @@ class RepairIntakeValidator {
   }
 
   static String text(Map<String, Object> intake, String name) {
-    Object value = intake.get(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    return FieldChecks.text(intake, name);
   }
 }
