@@ -22,24 +22,24 @@ class ComplaintIntakeValidator {
 
   List<FieldError> validate(Map<String, Object> intake) {
     List<FieldError> errors = new ArrayList<>();
-    String channel = text(intake, ComplaintProcess.Var.CHANNEL);
+    String channel = FieldChecks.text(intake, ComplaintProcess.Var.CHANNEL);
     if (channel == null) {
       errors.add(new FieldError("channel", "必填"));
     } else if (!ComplaintProcess.CHANNELS.contains(channel)) {
       errors.add(new FieldError("channel", "未知渠道，可选：" + String.join("、", ComplaintProcess.CHANNELS)));
     }
-    String subcategory = text(intake, ComplaintProcess.Var.SUBCATEGORY);
+    String subcategory = FieldChecks.text(intake, ComplaintProcess.Var.SUBCATEGORY);
     if (subcategory != null && !subcategory.matches("^[a-z-]{1,32}$")) {
       errors.add(new FieldError("subcategory", "格式不正确"));
     }
-    String category = text(intake, ComplaintProcess.Var.CATEGORY);
+    String category = FieldChecks.text(intake, ComplaintProcess.Var.CATEGORY);
     if (category == null) {
       errors.add(new FieldError("category", "必填"));
     } else if (!ComplaintProcess.CATEGORIES.contains(category)) {
       errors.add(new FieldError("category", "未知类别，可选：" + String.join("、", ComplaintProcess.CATEGORIES)));
     }
-    String unit = text(intake, ComplaintProcess.Var.UNIT_CODE);
-    String project = text(intake, ComplaintProcess.Var.PROJECT_CODE);
+    String unit = FieldChecks.text(intake, ComplaintProcess.Var.UNIT_CODE);
+    String project = FieldChecks.text(intake, ComplaintProcess.Var.PROJECT_CODE);
     if (unit == null && project == null) {
       errors.add(new FieldError("unitCode", "房号或项目（公共区域投诉）至少填写一项"));
     } else if (unit != null && directory.companyOfUnit(unit).isEmpty()) {
@@ -53,9 +53,5 @@ class ComplaintIntakeValidator {
     FieldChecks.phone(errors, intake, ComplaintProcess.Var.CONTACT_PHONE);
     FieldChecks.plainText(errors, intake, ComplaintProcess.Var.DESCRIPTION, true, MAX_DESCRIPTION);
     return errors;
-  }
-
-  static String text(Map<String, Object> intake, String name) {
-    return FieldChecks.text(intake, name);
   }
 }

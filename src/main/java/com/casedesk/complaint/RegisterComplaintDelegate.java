@@ -1,5 +1,6 @@
 package com.casedesk.complaint;
 
+import com.casedesk.api.FieldChecks;
 import com.casedesk.api.InvalidInputException;
 import com.casedesk.casefile.CaseNumbers;
 import com.casedesk.casefile.CaseType;
@@ -42,25 +43,25 @@ class RegisterComplaintDelegate implements JavaDelegate {
     if (!errors.isEmpty()) {
       throw new InvalidComplaintException(errors);
     }
-    String unit = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.UNIT_CODE);
-    String phone = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CONTACT_PHONE);
+    String unit = FieldChecks.text(intake, ComplaintProcess.Var.UNIT_CODE);
+    String phone = FieldChecks.text(intake, ComplaintProcess.Var.CONTACT_PHONE);
     String company = execution.getTenantId();
     // a unit's complaint belongs to its project; a public-area complaint names the project only
     String project = unit != null ? directory.projectOfUnit(unit).orElseThrow()
-        : ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.PROJECT_CODE);
+        : FieldChecks.text(intake, ComplaintProcess.Var.PROJECT_CODE);
     Long ownerId = unit == null ? null : directory.ownerOfUnitWithPhone(unit, phone).orElse(null);
-    String registeredBy = ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.REGISTERED_BY);
+    String registeredBy = FieldChecks.text(intake, ComplaintProcess.Var.REGISTERED_BY);
     // an integration account (owner app, forum) registers but is nobody's first contact
     String firstContactOwner = registeredBy != null && !isChannelAccount(execution, registeredBy) ? registeredBy : null;
 
     String caseNumber = caseNumbers.openCase(execution, CaseType.COMPLAINT, company);
 
     cases.insert(new ComplaintCases.NewComplaint(caseNumber, company, project, unit, ownerId,
-        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CONTACT_NAME), phone,
-        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CHANNEL),
-        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.CATEGORY),
-        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.SUBCATEGORY),
-        ComplaintIntakeValidator.text(intake, ComplaintProcess.Var.DESCRIPTION),
+        FieldChecks.text(intake, ComplaintProcess.Var.CONTACT_NAME), phone,
+        FieldChecks.text(intake, ComplaintProcess.Var.CHANNEL),
+        FieldChecks.text(intake, ComplaintProcess.Var.CATEGORY),
+        FieldChecks.text(intake, ComplaintProcess.Var.SUBCATEGORY),
+        FieldChecks.text(intake, ComplaintProcess.Var.DESCRIPTION),
         firstContactOwner, registeredBy, execution.getProcessInstanceId()));
 
     execution.setVariable(ComplaintProcess.Var.CASE_NUMBER, caseNumber);

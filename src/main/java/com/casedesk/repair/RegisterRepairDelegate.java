@@ -1,5 +1,6 @@
 package com.casedesk.repair;
 
+import com.casedesk.api.FieldChecks;
 import com.casedesk.casefile.CaseNumbers;
 import com.casedesk.casefile.CaseType;
 import com.casedesk.directory.Directory;
@@ -40,26 +41,26 @@ class RegisterRepairDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, Object> intake = execution.getVariables();
     validator.check(intake);
-    String locationType = RepairIntakeValidator.text(intake, RepairProcess.Var.LOCATION_TYPE);
-    String unit = RepairIntakeValidator.text(intake, RepairProcess.Var.UNIT_CODE);
+    String locationType = FieldChecks.text(intake, RepairProcess.Var.LOCATION_TYPE);
+    String unit = FieldChecks.text(intake, RepairProcess.Var.UNIT_CODE);
     String project = unit != null ? directory.projectOfUnit(unit).orElseThrow()
-        : RepairIntakeValidator.text(intake, RepairProcess.Var.PROJECT_CODE);
+        : FieldChecks.text(intake, RepairProcess.Var.PROJECT_CODE);
     String company = directory.companyOfProject(project).orElseThrow();
-    String phone = RepairIntakeValidator.text(intake, RepairProcess.Var.CONTACT_PHONE);
+    String phone = FieldChecks.text(intake, RepairProcess.Var.CONTACT_PHONE);
     Long ownerId = unit == null ? null : directory.ownerOfUnitWithPhone(unit, phone).orElse(null);
-    String location = RepairIntakeValidator.text(intake, RepairProcess.Var.LOCATION);
+    String location = FieldChecks.text(intake, RepairProcess.Var.LOCATION);
     Date preferredTime = validator.preferredTime(intake.get(RepairProcess.Var.PREFERRED_TIME));
 
     String caseNumber = caseNumbers.openCase(execution, CaseType.REPAIR, company);
     orders.insert(new RepairOrders.NewRepair(caseNumber, company, project, unit, locationType, location, ownerId,
-        RepairIntakeValidator.text(intake, RepairProcess.Var.CONTACT_NAME), phone,
-        RepairIntakeValidator.text(intake, RepairProcess.Var.CHANNEL),
-        RepairIntakeValidator.text(intake, RepairProcess.Var.CATEGORY),
-        RepairIntakeValidator.text(intake, RepairProcess.Var.URGENCY),
-        RepairIntakeValidator.text(intake, RepairProcess.Var.DESCRIPTION),
+        FieldChecks.text(intake, RepairProcess.Var.CONTACT_NAME), phone,
+        FieldChecks.text(intake, RepairProcess.Var.CHANNEL),
+        FieldChecks.text(intake, RepairProcess.Var.CATEGORY),
+        FieldChecks.text(intake, RepairProcess.Var.URGENCY),
+        FieldChecks.text(intake, RepairProcess.Var.DESCRIPTION),
         preferredTime,
-        RepairIntakeValidator.text(intake, RepairProcess.Var.REGISTERED_BY),
-        RepairIntakeValidator.text(intake, RepairProcess.Var.FOLLOW_UP_OF),
+        FieldChecks.text(intake, RepairProcess.Var.REGISTERED_BY),
+        FieldChecks.text(intake, RepairProcess.Var.FOLLOW_UP_OF),
         execution.getProcessInstanceId()));
 
     execution.setVariable(RepairProcess.Var.CASE_NUMBER, caseNumber);

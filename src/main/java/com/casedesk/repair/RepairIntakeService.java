@@ -1,5 +1,6 @@
 package com.casedesk.repair;
 
+import com.casedesk.api.FieldChecks;
 import com.casedesk.api.IdempotentStarts;
 import com.casedesk.casefile.CaseNumbers;
 import com.casedesk.casefile.CaseType;
@@ -37,7 +38,7 @@ class RepairIntakeService {
     Map<String, Object> variables = request.toVariables();
     validator.check(variables);
     return idempotentStarts.startOnce(ENDPOINT, idempotencyKey, caller, request, () -> {
-      String unit = RepairIntakeValidator.text(variables, RepairProcess.Var.UNIT_CODE);
+      String unit = FieldChecks.text(variables, RepairProcess.Var.UNIT_CODE);
       String company = (unit != null ? directory.companyOfUnit(unit)
           : directory.companyOfProject(request.projectCode().trim())).orElseThrow();
       String caseNumber = caseNumbers.issue(CaseType.REPAIR, company);

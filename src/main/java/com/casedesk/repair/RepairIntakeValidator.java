@@ -47,9 +47,9 @@ class RepairIntakeValidator {
     oneOf(errors, intake, RepairProcess.Var.CATEGORY, RepairProcess.CATEGORIES);
     oneOf(errors, intake, RepairProcess.Var.URGENCY, RepairProcess.URGENCIES);
     String locationType = oneOf(errors, intake, RepairProcess.Var.LOCATION_TYPE, RepairProcess.LOCATION_TYPES);
-    String unit = text(intake, RepairProcess.Var.UNIT_CODE);
-    String project = text(intake, RepairProcess.Var.PROJECT_CODE);
-    String location = text(intake, RepairProcess.Var.LOCATION);
+    String unit = FieldChecks.text(intake, RepairProcess.Var.UNIT_CODE);
+    String project = FieldChecks.text(intake, RepairProcess.Var.PROJECT_CODE);
+    String location = FieldChecks.text(intake, RepairProcess.Var.LOCATION);
     if (RepairProcess.IN_HOME.equals(locationType)) {
       if (unit == null) {
         errors.add(new FieldError("unitCode", "户内报修须填写房号"));
@@ -114,7 +114,7 @@ class RepairIntakeValidator {
   }
 
   private static String oneOf(List<FieldError> errors, Map<String, Object> intake, String field, List<String> allowed) {
-    String value = text(intake, field);
+    String value = FieldChecks.text(intake, field);
     if (value == null) {
       errors.add(new FieldError(field, "必填"));
       return null;
@@ -124,9 +124,5 @@ class RepairIntakeValidator {
       return null;
     }
     return value;
-  }
-
-  static String text(Map<String, Object> intake, String name) {
-    return FieldChecks.text(intake, name);
   }
 }

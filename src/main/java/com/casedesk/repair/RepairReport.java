@@ -1,8 +1,6 @@
 package com.casedesk.repair;
 
 import com.casedesk.calendar.WorkingTime;
-import com.casedesk.directory.Directory;
-import com.casedesk.directory.StaffProfile;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -20,19 +18,19 @@ import org.springframework.stereotype.Service;
  * orders whose work was first completed in the month (office time zone), with on-time arrival
  * and completion rates (first visit against its deadlines), rework rate (返修率: orders sent back
  * at least once), average satisfaction (latest callback) and charges. An order counts for the
- * technician of its first visit, whose work the callback judged; names come from the staff directory.
+ * technician of its first visit, whose work the callback judged.
  */
 @Service
 public class RepairReport {
 
   private final JdbcClient jdbc;
   private final WorkingTime workingTime;
-  private final Directory directory;
+  private final Technicians technicians;
 
-  RepairReport(JdbcClient jdbc, WorkingTime workingTime, Directory directory) {
+  RepairReport(JdbcClient jdbc, WorkingTime workingTime, Technicians technicians) {
     this.jdbc = jdbc;
     this.workingTime = workingTime;
-    this.directory = directory;
+    this.technicians = technicians;
   }
 
   /** One line of the report. Rates are fractions (0.75 = 75 %), rounded to 4 places; null when nothing to rate. */
@@ -70,8 +68,7 @@ public class RepairReport {
     List<Line> lines = new ArrayList<>();
     Map<String, Row> totals = new LinkedHashMap<>();
     for (Row row : rows) {
-      lines.add(line(row, row.technician() == null ? null
-          : directory.staffProfile(row.technician()).map(StaffProfile::displayName).orElse(row.technician())));
+      lines.add(line(row, technicians.name(row.technician())));
       totals.merge(row.companyCode(), new Row(row.companyCode(), null, null, row.orders(), row.arrivedOnTime(),
           row.completedOnTime(), row.reworked(), row.rated(), row.satisfactionSum(), row.charges()), RepairReport::add);
     }

@@ -1,7 +1,10 @@
 package com.casedesk.repair;
 
+import com.casedesk.directory.Directory;
+import com.casedesk.directory.StaffProfile;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -14,9 +17,11 @@ import org.springframework.stereotype.Component;
 class Technicians {
 
   private final IdentityService identityService;
+  private final Directory directory;
 
-  Technicians(IdentityService identityService) {
+  Technicians(IdentityService identityService, Directory directory) {
     this.identityService = identityService;
+    this.directory = directory;
   }
 
   List<User> of(String companyCode) {
@@ -35,8 +40,16 @@ class Technicians {
         .count() == 1;
   }
 
+  /** The name staff and owners read: the staff directory's, else the Camunda user's, else the id. */
   String name(String userId) {
-    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+    if (userId == null) {
+      return null;
+    }
+    Optional<String> listed = directory.staffProfile(userId).map(StaffProfile::displayName);
+    if (listed.isPresent()) {
+      return listed.get();
+    }
+    User user = identityService.createUserQuery().userId(userId).singleResult();
     if (user == null) {
       return userId;
     }
