@@ -33,7 +33,9 @@ public record ComplaintCase(
     LocalDateTime closedAt,
     Integer satisfaction,
     String satisfactionComment,
-    String processInstanceId) {
+    String processInstanceId,
+    String massIncident,
+    boolean drill) {
 
   public enum Status { REGISTERED, IN_HANDLING, RESOLVED, REOPENED, CLOSED }
 

@@ -3,6 +3,7 @@ package com.casedesk.complaint;
 import com.casedesk.calendar.EngineClock;
 import java.sql.Timestamp;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,17 +20,61 @@ public class ComplaintCases {
 
   record NewComplaint(String caseNumber, String companyCode, String projectCode, String unitCode, Long ownerId,
       String contactName, String contactPhone, String channel, String category, String subcategory,
-      String description, String firstContactOwner, String registeredBy, String processInstanceId) {}
+      String description, String firstContactOwner, String registeredBy, String processInstanceId,
+      String massIncident, boolean drill) {}
 
   public Optional<ComplaintCase> find(String caseNumber) {
     return jdbc.sql("SELECT * FROM complaint_case WHERE case_number = ?")
         .param(caseNumber).query(ComplaintCase.class).optional();
   }
 
-  /** Every complaint of the company that is not closed yet, oldest first. */
-  public java.util.List<ComplaintCase> openForCompany(String companyCode) {
-    return jdbc.sql("SELECT * FROM complaint_case WHERE company_code = ? AND status <> 'CLOSED' ORDER BY registered_at, case_number")
+  /** Every real (not drill) complaint of the company that is not closed yet, oldest first. */
+  public List<ComplaintCase> openForCompany(String companyCode) {
+    return jdbc.sql("""
+            SELECT * FROM complaint_case WHERE company_code = ? AND status <> 'CLOSED' AND drill = FALSE
+            ORDER BY registered_at, case_number""")
         .param(companyCode).query(ComplaintCase.class).list();
+  }
+
+  /**
+   * The early-warning cluster around a complaint: real complaints of the category in the project
+   * (or only in the building, when one is given) registered since the instant, not closed and not
+   * linked to a mass incident yet, oldest first.
+   */
+  public List<ComplaintCase> unlinkedCluster(String projectCode, String buildingCode, String category, Date since) {
+    String inBuilding = buildingCode == null ? "" : " AND c.unit_code IN (SELECT u.code FROM unit u WHERE u.building_code = ?)";
+    List<Object> params = new java.util.ArrayList<>(List.of(projectCode, category, ts(since)));
+    if (buildingCode != null) {
+      params.add(buildingCode);
+    }
+    return jdbc.sql("""
+            SELECT c.* FROM complaint_case c
+            WHERE c.project_code = ? AND c.category = ? AND c.registered_at >= ? AND c.status <> 'CLOSED'
+              AND c.drill = FALSE AND c.mass_incident IS NULL""" + inBuilding + " ORDER BY c.registered_at, c.case_number")
+        .params(params).query(ComplaintCase.class).list();
+  }
+
+  /** The building of the complaint's unit; empty for a public-area complaint. */
+  public Optional<String> buildingOf(String caseNumber) {
+    return jdbc.sql("SELECT u.building_code FROM complaint_case c JOIN unit u ON u.code = c.unit_code WHERE c.case_number = ?")
+        .param(caseNumber).query(String.class).optional();
+  }
+
+  /** Complaints linked to a mass incident, oldest first. */
+  public List<ComplaintCase> linkedTo(String incidentCaseNumber) {
+    return jdbc.sql("SELECT * FROM complaint_case WHERE mass_incident = ? ORDER BY registered_at, case_number")
+        .param(incidentCaseNumber).query(ComplaintCase.class).list();
+  }
+
+  /**
+   * Links a complaint to a mass incident.
+   *
+   * @return false when it was linked to an incident already (it stays with that one)
+   */
+  public boolean linkToIncident(String caseNumber, String incidentCaseNumber) {
+    find(caseNumber).orElseThrow(() -> unknown(caseNumber));
+    return jdbc.sql("UPDATE complaint_case SET mass_incident = ?, updated_at = ? WHERE case_number = ? AND mass_incident IS NULL")
+        .params(incidentCaseNumber, now(), caseNumber).update() == 1;
   }
 
   void insert(NewComplaint complaint) {
@@ -37,12 +82,13 @@ public class ComplaintCases {
     jdbc.sql("""
             INSERT INTO complaint_case (case_number, company_code, project_code, unit_code, owner_id, contact_name,
                 contact_phone, channel, category, subcategory, description, first_contact_owner, registered_by,
-                status, registered_at, process_instance_id, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?)""")
+                status, registered_at, process_instance_id, updated_at, mass_incident, drill)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?, ?, ?)""")
         .params(complaint.caseNumber(), complaint.companyCode(), complaint.projectCode(), complaint.unitCode(),
             complaint.ownerId(), complaint.contactName(), complaint.contactPhone(), complaint.channel(),
             complaint.category(), complaint.subcategory(), complaint.description(), complaint.firstContactOwner(),
-            complaint.registeredBy(), now, complaint.processInstanceId(), now)
+            complaint.registeredBy(), now, complaint.processInstanceId(), now, complaint.massIncident(),
+            complaint.drill())
         .update();
   }
 

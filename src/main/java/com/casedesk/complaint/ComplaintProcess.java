@@ -17,7 +17,13 @@ public final class ComplaintProcess {
     public static final String GRADE = "BusinessRuleTask_GradeComplaint";
     public static final String SCHEDULE = "ServiceTask_ScheduleDeadlines";
     public static final String REPLY = "UserTask_ReplyToOwner";
-    public static final String REPLY_OVERDUE = "BoundaryEvent_ReplyOverdue";
+    public static final String EARLY_WARNING_RULE = "BusinessRuleTask_EarlyWarningRule";
+    public static final String CHECK_MASS_COMPLAINT = "ServiceTask_CheckMassComplaint";
+    public static final String CHECK_UNIFIED_REPLY = "ServiceTask_CheckUnifiedReply";
+    public static final String AWAIT_UNIFIED_REPLY = "IntermediateCatchEvent_UnifiedReplyPublished";
+    public static final String LINKED_TO_INCIDENT = "BoundaryEvent_LinkedToIncident";
+    public static final String INCIDENT_RESOLVED = "BoundaryEvent_IncidentResolved";
+    public static final String REPLY_OVERDUE = "StartEvent_ReplyOverdue";
     public static final String ESCALATE_REPLY = "ServiceTask_EscalateOverdueReply";
     public static final String SUPERVISE_REPLY = "UserTask_SuperviseOverdueReply";
     public static final String SEND_REPLY = "ServiceTask_SendReply";
@@ -89,9 +95,31 @@ public final class ComplaintProcess {
     public static final String REPORT_ACTIONS_TAKEN = "reportActionsTaken";
     public static final String REPORT_OWNER_REACTION = "reportOwnerReaction";
     public static final String SUPERVISION_NOTE = "supervisionNote";
+    // mass complaints (群诉): the incident a complaint is linked to, and how its first reply goes
+    public static final String MASS_INCIDENT = "massIncident";
+    public static final String REPLY_MODE = "replyMode";
+    /** a drill's simulated complaint: no message reaches the owner, kept out of KPIs */
+    public static final String DRILL = "drill";
 
     private Var() {}
   }
+
+  /** Messages a mass incident sends to the complaints linked to it. */
+  public static final class Message {
+    /** the complaint was linked to a mass incident: its own reply waits for the unified one */
+    public static final String LINKED_TO_INCIDENT = "MassIncidentLinked";
+    /** the incident's unified reply (variable replyText) was approved and published */
+    public static final String UNIFIED_REPLY_PUBLISHED = "UnifiedReplyPublished";
+    /** the incident was resolved (variable handlingResult): on to the callback */
+    public static final String INCIDENT_RESOLVED = "MassIncidentResolved";
+
+    private Message() {}
+  }
+
+  /** How the first reply goes ({@code replyMode}). */
+  public static final String REPLY_OWN = "own";
+  public static final String REPLY_AWAIT = "await";
+  public static final String REPLY_UNIFIED = "unified";
 
   public static final String SEVERITY_MAJOR = "major";
   public static final String SEVERITY_ORDINARY = "ordinary";

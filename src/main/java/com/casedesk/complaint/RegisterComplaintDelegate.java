@@ -40,6 +40,12 @@ class RegisterComplaintDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, Object> intake = execution.getVariables();
     List<InvalidInputException.FieldError> errors = validator.validate(intake);
+    if (isDrill(intake) || FieldChecks.text(intake, ComplaintProcess.Var.MASS_INCIDENT) != null) {
+      // only the engine (a mass incident or drill linking its complaints) sets these, never a caller
+      if (execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null) {
+        errors.add(new InvalidInputException.FieldError(ComplaintProcess.Var.MASS_INCIDENT, "群诉关联与演练标记由系统设置，不能在登记时填写"));
+      }
+    }
     if (!errors.isEmpty()) {
       throw new InvalidComplaintException(errors);
     }
@@ -62,7 +68,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
         FieldChecks.text(intake, ComplaintProcess.Var.CATEGORY),
         FieldChecks.text(intake, ComplaintProcess.Var.SUBCATEGORY),
         FieldChecks.text(intake, ComplaintProcess.Var.DESCRIPTION),
-        firstContactOwner, registeredBy, execution.getProcessInstanceId()));
+        firstContactOwner, registeredBy, execution.getProcessInstanceId(),
+        FieldChecks.text(intake, ComplaintProcess.Var.MASS_INCIDENT), isDrill(intake)));
 
     execution.setVariable(ComplaintProcess.Var.CASE_NUMBER, caseNumber);
     execution.setVariable(ComplaintProcess.Var.COMPANY_CODE, company);
@@ -70,6 +77,10 @@ class RegisterComplaintDelegate implements JavaDelegate {
     execution.setVariable(ComplaintProcess.Var.OWNER_ID, ownerId);
     execution.setVariable(ComplaintProcess.Var.FIRST_CONTACT_OWNER, firstContactOwner);
     execution.setVariable(ComplaintProcess.Var.REOPEN_COUNT, 0);
+    execution.setVariable(ComplaintProcess.Var.DRILL, isDrill(intake));
+    if (!intake.containsKey(ComplaintProcess.Var.MASS_INCIDENT)) {
+      execution.setVariable(ComplaintProcess.Var.MASS_INCIDENT, null);
+    }
     if (!intake.containsKey(ComplaintProcess.Var.SUBCATEGORY)) {
       execution.setVariable(ComplaintProcess.Var.SUBCATEGORY, null);
     }
@@ -77,6 +88,11 @@ class RegisterComplaintDelegate implements JavaDelegate {
     execution.setVariable("channelLabel", properties.label("channel", intake.get(ComplaintProcess.Var.CHANNEL)));
     execution.setVariable("categoryLabel", properties.label("category", intake.get(ComplaintProcess.Var.CATEGORY)));
     execution.setVariable("subcategoryLabel", properties.label("subcategory", intake.get(ComplaintProcess.Var.SUBCATEGORY)));
+  }
+
+  /** A drill's simulated complaint (started by mass-complaint with drill = true). */
+  private static boolean isDrill(Map<String, Object> intake) {
+    return Boolean.TRUE.equals(intake.get(ComplaintProcess.Var.DRILL));
   }
 
   private static boolean isChannelAccount(DelegateExecution execution, String userId) {

@@ -50,6 +50,37 @@ public class Directory {
         .param(unitCode).query(String.class).optional();
   }
 
+  /** The projects of a company, by code. */
+  public List<String> projectCodesOfCompany(String companyCode) {
+    return jdbc.sql("SELECT code FROM project WHERE company_code = ? ORDER BY code").param(companyCode).query(String.class).list();
+  }
+
+  /** The project a building belongs to. */
+  public Optional<String> projectOfBuilding(String buildingCode) {
+    return jdbc.sql("SELECT project_code FROM building WHERE code = ?")
+        .param(buildingCode).query(String.class).optional();
+  }
+
+  /** The name staff and owners know a project by (四季花城). */
+  public Optional<String> projectName(String projectCode) {
+    return jdbc.sql("SELECT name FROM project WHERE code = ?").param(projectCode).query(String.class).optional();
+  }
+
+  /** A unit and its primary owner (name and phone on file), if it has one. */
+  public record UnitContact(String unitCode, String buildingCode, String ownerName, String ownerPhone) {}
+
+  /** The units of a project (or of one of its buildings), with their primary owners, by code. */
+  public List<UnitContact> unitContacts(String projectCode, String buildingCode) {
+    return jdbc.sql("""
+            SELECT u.code AS unit_code, u.building_code, o.name AS owner_name, o.phone AS owner_phone
+            FROM unit u JOIN building b ON b.code = u.building_code
+            LEFT JOIN unit_owner uo ON uo.unit_code = u.code AND uo.is_primary = TRUE
+            LEFT JOIN owner o ON o.id = uo.owner_id
+            WHERE b.project_code = ? AND (CAST(? AS VARCHAR(32)) IS NULL OR u.building_code = ?)
+            ORDER BY u.code""")
+        .params(projectCode, buildingCode, buildingCode).query(UnitContact.class).list();
+  }
+
   /** The project a unit belongs to. */
   public Optional<String> projectOfUnit(String unitCode) {
     return jdbc.sql("SELECT b.project_code FROM unit u JOIN building b ON b.code = u.building_code WHERE u.code = ?")

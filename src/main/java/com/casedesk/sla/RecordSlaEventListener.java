@@ -43,6 +43,7 @@ class RecordSlaEventListener implements TaskListener {
         groups.isEmpty() ? null : groups,
         task.getAssignee(),
         task.getDueDate(),
-        EngineClock.now()));
+        EngineClock.now(),
+        Boolean.TRUE.equals(task.getVariable("drill"))));
   }
 }

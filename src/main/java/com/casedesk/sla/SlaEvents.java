@@ -32,7 +32,8 @@ public class SlaEvents {
       String responsibleGroup,
       String doneBy,
       Date dueAt,
-      Date doneAt) {
+      Date doneAt,
+      boolean drill) {
 
     public boolean breached() {
       return doneAt.after(dueAt);
@@ -45,7 +46,7 @@ public class SlaEvents {
 
   /** A recorded event, as reports read it. */
   public record RecordedSlaEvent(String caseNumber, String stepId, String stepName, String doneBy,
-      Date dueAt, Date doneAt, boolean breached, long breachMinutes) {}
+      Date dueAt, Date doneAt, boolean breached, long breachMinutes, boolean drill) {}
 
   /** Records the event once per task; a second call for the same task changes nothing. */
   @Transactional
@@ -57,19 +58,19 @@ public class SlaEvents {
     }
     jdbc.sql("""
             INSERT INTO sla_event (task_id, case_number, company_code, process_key, process_instance_id, step_id,
-                step_name, responsible_group, done_by, due_at, done_at, breached, breach_minutes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                step_name, responsible_group, done_by, due_at, done_at, breached, breach_minutes, drill)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(event.taskId(), event.caseNumber(), event.companyCode(), event.processKey(),
             event.processInstanceId(), event.stepId(), event.stepName(), event.responsibleGroup(), event.doneBy(),
             new java.sql.Timestamp(event.dueAt().getTime()), new java.sql.Timestamp(event.doneAt().getTime()),
-            event.breached(), event.breachMinutes())
+            event.breached(), event.breachMinutes(), event.drill())
         .update();
     return true;
   }
 
   public List<RecordedSlaEvent> forCase(String caseNumber) {
     return jdbc.sql("""
-            SELECT case_number, step_id, step_name, done_by, due_at, done_at, breached, breach_minutes
+            SELECT case_number, step_id, step_name, done_by, due_at, done_at, breached, breach_minutes, drill
             FROM sla_event WHERE case_number = ? ORDER BY id""")
         .param(caseNumber).query(RecordedSlaEvent.class).list();
   }

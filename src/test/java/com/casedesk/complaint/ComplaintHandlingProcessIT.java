@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.casedesk.complaint.ComplaintProcess.Element;
+import com.casedesk.emergency.MassComplaintProcess;
 import com.casedesk.notification.NotificationOutbox;
 import com.casedesk.notification.OutboxEntry;
 import com.casedesk.sla.SlaEvents;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -57,7 +59,8 @@ class ComplaintHandlingProcessIT {
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(1.0)
-          .excludeProcessDefinitionKeys("probe-task", "probe-notify", "probe-group-level")
+          .excludeProcessDefinitionKeys("probe-task", "probe-notify", "probe-group-level",
+              MassComplaintProcess.PROCESS_KEY)
           .build();
     }
   }
@@ -73,6 +76,8 @@ class ComplaintHandlingProcessIT {
   @Autowired ComplaintCases cases;
   @Autowired NotificationOutbox outbox;
   @Autowired SlaEvents slaEvents;
+  @Autowired JdbcClient jdbc;
+
 
   @BeforeEach
   void setUp() {
@@ -83,6 +88,10 @@ class ComplaintHandlingProcessIT {
   @AfterEach
   void resetClock() {
     ProcessTests.resetClock();
+    // a mass incident left active would take in the complaints of later tests
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(MassComplaintProcess.PROCESS_KEY).list()
+        .forEach(incident -> runtimeService.deleteProcessInstance(incident.getId(), "test cleanup"));
+    jdbc.sql("UPDATE mass_incident SET status = 'CLOSED', open_key = NULL WHERE status = 'ACTIVE'").update();
   }
 
   // ---------------------------------------------------------------- paths
@@ -397,7 +406,74 @@ class ComplaintHandlingProcessIT {
         .hasMessageContaining("description：不能包含HTML标记或脚本");
   }
 
+  // ---------------------------------------------------------------- mass incidents
+
+  @Test
+  void a_complaint_of_a_mass_incident_answers_with_the_approved_unified_reply_and_is_called_back_when_it_is_resolved() {
+    ProcessInstance first = registerAtFrontDesk(intakeAt("sz-dha-a-2101", "刘洋", "13800000004", "户型与宣传不符", "design"));
+    runJobs(first);
+    assertThat(first).isWaitingAt(Element.REPLY, Element.HANDLE);
+
+    ProcessInstance incident = AsUser.call(identityService, "sz-supervisor", () -> runtimeService.startProcessInstanceByKey(
+        MassComplaintProcess.PROCESS_KEY, Map.of("projectCode", "sz-dha", "category", "design", "householdsAffected", 12,
+            "mediaAttention", false, "safetyRisk", false, "description", "多户业主反映户型与宣传不符",
+            "linkedComplaints", first.getBusinessKey())));
+    assertThat(first).as("linked while its reply was open: the reply waits for the unified one")
+        .hasPassed(Element.LINKED_TO_INCIDENT).isWaitingAt(Element.AWAIT_UNIFIED_REPLY, Element.HANDLE);
+
+    ProcessInstance second = registerAtFrontDesk(intakeAt("sz-dha-a-2102", "陈静", "13800000005", "户型面积缩水", "design"));
+    runJobs(second);
+    assertThat(cases.find(second.getBusinessKey()).orElseThrow().massIncident()).isEqualTo(incident.getBusinessKey());
+    assertThat(second).as("joined the active incident at once").isWaitingAt(Element.AWAIT_UNIFIED_REPLY, Element.HANDLE)
+        .hasNotPassed(Element.REPLY);
+
+    runJobs(incident);
+    complete(task(MassComplaintProcess.Element.ASSEMBLE_TEAM, incident), withVariables("commander", "sz-manager", "responseTeam", "陈刚"));
+    complete(task(MassComplaintProcess.Element.ACKNOWLEDGE_GROUP_CENTRE, incident), withVariables("acknowledgementNote", "知悉"));
+    String unified = "各位业主：户型问题已成立专项小组，一周内答复。";
+    complete(task(MassComplaintProcess.Element.DRAFT_REPLY, incident), withVariables("unifiedReplyDraft", unified));
+    complete(task(MassComplaintProcess.Element.APPROVE_REPLY_GM, incident), withVariables("approved", true));
+    runJobs(incident);
+    runJobs(first);
+    runJobs(second);
+    for (ProcessInstance complaint : List.of(first, second)) {
+      assertThat(complaint).hasPassed(Element.AWAIT_UNIFIED_REPLY, Element.SEND_REPLY).isWaitingAt(Element.HANDLE);
+      assertThat(cases.find(complaint.getBusinessKey()).orElseThrow().replyText()).isEqualTo(unified);
+    }
+    assertThat(outbox.find(first.getBusinessKey(), "reply", "13800000004")).get()
+        .satisfies(m -> assertThat(m.body()).contains(unified));
+
+    ProcessInstance third = registerAtFrontDesk(intakeAt("sz-dha-a-2101", "刘洋", "13800000004", "户型问题何时答复", "design"));
+    runJobs(third);
+    assertThat(third).as("the unified reply exists: sent at once").hasPassed(Element.SEND_REPLY)
+        .hasNotPassed(Element.REPLY, Element.AWAIT_UNIFIED_REPLY).isWaitingAt(Element.HANDLE);
+
+    complete(task(MassComplaintProcess.Element.COMMUNICATE, incident), withVariables("communicationMeans", "meeting",
+        "communicationSummary", "业主座谈会", "messageToUnits", false));
+    complete(task(MassComplaintProcess.Element.ROOT_CAUSE, incident), withVariables("rootCause", "营销宣传与设计图不一致"));
+    complete(task(MassComplaintProcess.Element.RESOLVE, incident), withVariables("resolutionSummary", "按宣传标准补偿业主"));
+    runJobs(incident);
+    for (ProcessInstance complaint : List.of(first, second, third)) {
+      runJobs(complaint);
+      assertThat(complaint).as("the incident's resolution ends the handling").hasPassed(Element.INCIDENT_RESOLVED)
+          .isWaitingAt(Element.CALLBACK);
+      assertThat(cases.find(complaint.getBusinessKey()).orElseThrow().handlingResult()).contains("按宣传标准补偿业主");
+    }
+    complete(task(MassComplaintProcess.Element.REVIEW, incident), withVariables("reviewCauses", "宣传失实", "reviewWhatWorked", "口径统一",
+        "reviewLessons", "营销资料须经设计复核"));
+    runJobs(incident);
+    assertThat(incident).isEnded();
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private Map<String, Object> intakeAt(String unit, String name, String phone, String description, String category) {
+    Map<String, Object> variables = intake(description, category, null, "hotline");
+    variables.put("unitCode", unit);
+    variables.put("contactName", name);
+    variables.put("contactPhone", phone);
+    return variables;
+  }
 
   private Map<String, Object> intake(String description, String category, String subcategory, String channel) {
     Map<String, Object> variables = new HashMap<>();
