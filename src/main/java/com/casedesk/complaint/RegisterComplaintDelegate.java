@@ -1,5 +1,6 @@
 package com.casedesk.complaint;
 
+import com.casedesk.api.Actors;
 import com.casedesk.api.FieldChecks;
 import com.casedesk.api.InvalidInputException;
 import com.casedesk.casefile.CaseNumbers;
@@ -42,7 +43,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
     List<InvalidInputException.FieldError> errors = validator.validate(intake);
     if (isDrill(intake) || FieldChecks.text(intake, ComplaintProcess.Var.MASS_INCIDENT) != null) {
       // only the engine (a mass incident or drill linking its complaints) sets these, never a caller
-      if (execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null) {
+      if (!Actors.isEngine(execution)) {
         errors.add(new InvalidInputException.FieldError(ComplaintProcess.Var.MASS_INCIDENT, "群诉关联与演练标记由系统设置，不能在登记时填写"));
       }
     }

@@ -1,5 +1,6 @@
 package com.casedesk.emergency;
 
+import com.casedesk.api.Actors;
 import com.casedesk.api.FieldChecks;
 import com.casedesk.api.InvalidInputException;
 import com.casedesk.api.InvalidInputException.FieldError;
@@ -83,7 +84,7 @@ class RegisterMassIncidentDelegate implements JavaDelegate {
           "该项目此类投诉已有进行中的群诉事件 " + active + "，请在该事件中关联投诉")));
     }
     // only the engine's own early warning names the complaint that raised it (that one links itself)
-    boolean system = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null;
+    boolean system = Actors.isEngine(execution);
     links.linkAll(caseNumber, IncidentLinks.parse(input.get(Var.LINKED_COMPLAINTS)), Var.LINKED_COMPLAINTS,
         system ? FieldChecks.text(input, Var.TRIGGERING_COMPLAINT) : null);
 
@@ -107,7 +108,7 @@ class RegisterMassIncidentDelegate implements JavaDelegate {
    */
   private static Source source(DelegateExecution execution, boolean drill, List<FieldError> errors) {
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    boolean system = user == null;
+    boolean system = Actors.isEngine(execution);
     String requested = FieldChecks.text(execution.getVariables(), Var.SOURCE);
     if (drill) {
       if (!system && (user.getGroupIds() == null || !(user.getGroupIds().contains(MassComplaintProcess.GROUP_CENTRE)

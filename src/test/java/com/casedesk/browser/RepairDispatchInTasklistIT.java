@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.casedesk.repair.RepairProcess;
 import com.casedesk.support.AsUser;
 import com.casedesk.support.CaseDeskIntegrationTest;
+import com.casedesk.support.ProcessTests;
 import com.casedesk.support.HeadlessChromium;
 import java.time.Duration;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ class RepairDispatchInTasklistIT {
     ProcessInstance repair = AsUser.call(identityService, "sz-frontdesk",
         () -> runtimeService.startProcessInstanceByKey(RepairProcess.PROCESS_KEY, intake));
     for (Job job : managementService.createJobQuery().processInstanceId(repair.getId()).executable().list()) {
-      managementService.executeJob(job.getId());
+      ProcessTests.executeAsJobExecutor(managementService, identityService, job);
     }
     Task dispatch = taskService.createTaskQuery().processInstanceId(repair.getId())
         .taskDefinitionKey(RepairProcess.Element.DISPATCH).singleResult();

@@ -173,7 +173,7 @@ class ComplaintDailyInventoryProcessIT {
   private String fireDailyTimer() {
     List<String> before = schedulerInstanceIds();
     Job timer = managementService.createJobQuery().processDefinitionKey(SCHEDULER).timers().singleResult();
-    managementService.executeJob(timer.getId());
+    ProcessTests.executeAsJobExecutor(managementService, identityService, timer);
     List<String> started = new java.util.ArrayList<>(schedulerInstanceIds());
     started.removeAll(before);
     assertThat(started).as("the timer starts one scheduler instance").hasSize(1);
@@ -225,7 +225,7 @@ class ComplaintDailyInventoryProcessIT {
   }
 
   private void runJobs(ProcessInstance instance) {
-    ProcessTests.runDueJobs(managementService, instance.getId());
+    ProcessTests.runDueJobs(managementService, identityService, instance.getId());
   }
 
 

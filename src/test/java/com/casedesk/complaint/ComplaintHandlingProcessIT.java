@@ -498,7 +498,7 @@ class ComplaintHandlingProcessIT {
   }
 
   private void runJobs(ProcessInstance instance) {
-    ProcessTests.runDueJobs(managementService, instance.getId());
+    ProcessTests.runDueJobs(managementService, identityService, instance.getId());
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {

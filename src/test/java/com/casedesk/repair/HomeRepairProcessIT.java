@@ -456,7 +456,7 @@ class HomeRepairProcessIT {
   }
 
   private void runJobs(ProcessInstance instance) {
-    ProcessTests.runDueJobs(managementService, instance.getId());
+    ProcessTests.runDueJobs(managementService, identityService, instance.getId());
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {

@@ -3,6 +3,7 @@ package com.casedesk.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.casedesk.support.CaseDeskIntegrationTest;
+import com.casedesk.support.ProcessTests;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,6 +35,7 @@ class RepairApiIT {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
   @Autowired RepairOrders orders;
 
   private Map<String, Object> repair() {
@@ -73,7 +76,7 @@ class RepairApiIT {
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
     assertThat(instance.getTenantId()).isEqualTo("sh");
     for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
-      managementService.executeJob(job.getId());
+      ProcessTests.executeAsJobExecutor(managementService, identityService, job);
     }
     Task dispatch = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(RepairProcess.Element.DISPATCH).singleResult();
