@@ -1,5 +1,6 @@
 package com.casedesk.emergency;
 
+import com.casedesk.api.FieldChecks;
 import com.casedesk.complaint.ComplaintProcess;
 import com.casedesk.directory.Directory;
 import com.casedesk.emergency.MassComplaintProcess.Var;
@@ -34,7 +35,7 @@ class CreateDrillComplaintsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String project = (String) execution.getVariable(Var.PROJECT_CODE);
-    List<Directory.UnitContact> units = directory.unitContacts(project, (String) execution.getVariable(Var.BUILDING_CODE))
+    List<Directory.UnitContact> units = directory.unitContacts(project, FieldChecks.text(execution.getVariable(Var.BUILDING_CODE)))
         .stream().filter(unit -> unit.ownerPhone() != null).toList();
     if (units.isEmpty()) {
       throw new IllegalStateException("Drill " + execution.getProcessBusinessKey() + ": project " + project

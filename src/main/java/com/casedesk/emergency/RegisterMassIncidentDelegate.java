@@ -88,6 +88,9 @@ class RegisterMassIncidentDelegate implements JavaDelegate {
     links.linkAll(caseNumber, IncidentLinks.parse(input.get(Var.LINKED_COMPLAINTS)), Var.LINKED_COMPLAINTS,
         system ? FieldChecks.text(input, Var.TRIGGERING_COMPLAINT) : null);
 
+    // a form's empty fields arrive as "": later steps read the checked values
+    execution.setVariable(Var.PROJECT_CODE, project);
+    execution.setVariable(Var.BUILDING_CODE, building);
     execution.setVariable(Var.CASE_NUMBER, caseNumber);
     execution.setVariable(Var.COMPANY_CODE, company);
     execution.setVariable(Var.DRILL, drill);

@@ -67,9 +67,7 @@ class ComplaintInTasklistIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
 
     // the Tasklist speaks Chinese to a Chinese browser (locales/zh.json)
-    click(By.xpath("//a[contains(normalize-space(.), '发起流程')]"));
-    click(By.xpath("//a[normalize-space(.)='投诉处理']"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_UnitCode")));
+    openStartForm("投诉处理", "Field_UnitCode");
     choose("Field_Channel", "热线电话");
     browser.findElement(field("Field_UnitCode")).sendKeys("sz-sjhc-01-0801");
     browser.findElement(field("Field_ContactName")).sendKeys("张伟");
@@ -120,6 +118,28 @@ class ComplaintInTasklistIT {
         .variableValueEquals("description", description).count() == 1);
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.PROCESS_KEY)
         .variableValueEquals("description", description).singleResult();
+  }
+
+  /**
+   * Opens a process's start form from Tasklist's 发起流程 list. The list may still re-render when
+   * it is first clicked (the click then lands on nothing): up to three tries, each from a fresh list.
+   */
+  private void openStartForm(String processName, String firstFieldId) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      click(By.xpath("//a[contains(normalize-space(.), '发起流程')]"));
+      click(By.xpath("//a[normalize-space(.)='" + processName + "']"));
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(field(firstFieldId)));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        HeadlessChromium.screenshot(browser, "complaint-0-start-list-" + attempt);
+        if (attempt == 3) {
+          throw e;
+        }
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+      }
+    }
   }
 
   private static By field(String id) {
