@@ -100,6 +100,30 @@ public class WorkingTime {
     return moment == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(toZoned(moment));
   }
 
+  /**
+   * A moment as forms and APIs submit it: a Date, an ISO date-time with offset (Tasklist's
+   * datetime field), or a local ISO date-time meaning office time; null when blank.
+   *
+   * @throws java.time.format.DateTimeParseException when it is none of these
+   */
+  public Date parseMoment(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date;
+    }
+    String text = value.toString().trim();
+    if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+      try {
+        return Date.from(java.time.OffsetDateTime.parse(text).toInstant());
+      } catch (java.time.format.DateTimeParseException e) {
+        return Date.from(java.time.Instant.parse(text));
+      }
+    }
+    return Date.from(java.time.LocalDateTime.parse(text).atZone(zone).toInstant());
+  }
+
   /** The zone deadlines are computed in. */
   public ZoneId zone() {
     return zone;

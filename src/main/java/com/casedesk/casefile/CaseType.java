@@ -9,7 +9,9 @@ public enum CaseType {
   /** 群诉 */
   MASS_COMPLAINT("QS"),
   /** 交付 */
-  HANDOVER("JF");
+  HANDOVER("JF"),
+  /** 遗留问题整改 */
+  DEFECT("ZG");
 
   private final String prefix;
 

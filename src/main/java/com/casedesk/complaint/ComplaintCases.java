@@ -60,6 +60,12 @@ public class ComplaintCases {
         .param(caseNumber).query(String.class).optional();
   }
 
+  /** Every complaint about a unit, oldest first (the unit case file). */
+  public List<ComplaintCase> ofUnit(String unitCode) {
+    return jdbc.sql("SELECT * FROM complaint_case WHERE unit_code = ? ORDER BY registered_at, case_number")
+        .param(unitCode).query(ComplaintCase.class).list();
+  }
+
   /** Complaints linked to a mass incident, oldest first. */
   public List<ComplaintCase> linkedTo(String incidentCaseNumber) {
     return jdbc.sql("SELECT * FROM complaint_case WHERE mass_incident = ? ORDER BY registered_at, case_number")

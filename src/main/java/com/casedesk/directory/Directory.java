@@ -81,6 +81,16 @@ public class Directory {
         .params(projectCode, buildingCode, buildingCode).query(UnitContact.class).list();
   }
 
+  /** A unit with its building and primary owner. */
+  public Optional<UnitContact> unitContact(String unitCode) {
+    return jdbc.sql("""
+            SELECT u.code AS unit_code, u.building_code, o.name AS owner_name, o.phone AS owner_phone
+            FROM unit u LEFT JOIN unit_owner uo ON uo.unit_code = u.code AND uo.is_primary = TRUE
+            LEFT JOIN owner o ON o.id = uo.owner_id
+            WHERE u.code = ?""")
+        .param(unitCode).query(UnitContact.class).optional();
+  }
+
   /** The project a unit belongs to. */
   public Optional<String> projectOfUnit(String unitCode) {
     return jdbc.sql("SELECT b.project_code FROM unit u JOIN building b ON b.code = u.building_code WHERE u.code = ?")

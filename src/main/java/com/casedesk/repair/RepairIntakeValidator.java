@@ -6,9 +6,6 @@ import com.casedesk.api.InvalidInputException.FieldError;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.calendar.WorkingTime;
 import com.casedesk.directory.Directory;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -96,21 +93,7 @@ class RepairIntakeValidator {
    * a local ISO date-time meaning office time.
    */
   Date preferredTime(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof Date date) {
-      return date;
-    }
-    String text = value.toString().trim();
-    if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-      try {
-        return Date.from(OffsetDateTime.parse(text).toInstant());
-      } catch (DateTimeParseException e) {
-        return Date.from(Instant.parse(text));
-      }
-    }
-    return Date.from(LocalDateTime.parse(text).atZone(workingTime.zone()).toInstant());
+    return workingTime.parseMoment(value);
   }
 
   private static String oneOf(List<FieldError> errors, Map<String, Object> intake, String field, List<String> allowed) {

@@ -23,6 +23,12 @@ public class RepairOrders {
       String urgency, String description, Date preferredTime, String registeredBy, String followUpOf,
       String processInstanceId) {}
 
+  /** Every repair order of a unit, oldest first (the unit case file). */
+  public java.util.List<RepairOrder> ofUnit(String unitCode) {
+    return jdbc.sql("SELECT * FROM repair_order WHERE unit_code = ? ORDER BY registered_at, case_number")
+        .param(unitCode).query(RepairOrder.class).list();
+  }
+
   public Optional<RepairOrder> find(String caseNumber) {
     return jdbc.sql("SELECT * FROM repair_order WHERE case_number = ?")
         .param(caseNumber).query(RepairOrder.class).optional();
