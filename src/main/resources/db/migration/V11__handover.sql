@@ -61,7 +61,7 @@ CREATE TABLE unit_defect_photo (
     defect_case   VARCHAR(32)   NOT NULL REFERENCES unit_defect (case_number),
     file_name     VARCHAR(200)  NOT NULL,
     mime_type     VARCHAR(100)  NOT NULL,
-    content       BLOB          NOT NULL,
+    content       BYTEA         NOT NULL,
     uploaded_at   TIMESTAMP     NOT NULL
 );
 CREATE INDEX ix_unit_defect_photo_defect ON unit_defect_photo (defect_case);

@@ -1,7 +1,6 @@
 package com.casedesk.emergency;
 
 import com.casedesk.api.ApiCaller;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +30,9 @@ class DrillReportApi {
 
   @GetMapping("/{caseNumber}")
   DrillEvaluations.Evaluation evaluation(@PathVariable String caseNumber) {
-    List<String> groups = caller.groupIds();
-    if (Collections.disjoint(groups, properties.reportGroups())) {
-      throw new ApiCaller.ForbiddenException("演练评估仅限：" + String.join("、", properties.reportGroups()));
-    }
-    boolean allCompanies = groups.contains(MassComplaintProcess.ADMIN_GROUP);
+    caller.requireAnyGroup(properties.reportGroups(), "演练评估");
     return evaluations.find(caseNumber)
-        .filter(evaluation -> allCompanies || caller.companyCodes().contains(evaluation.companyCode()))
+        .filter(evaluation -> caller.readableCompanies(() -> List.of(evaluation.companyCode())).contains(evaluation.companyCode()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有演练评估：" + caseNumber));
   }
 }

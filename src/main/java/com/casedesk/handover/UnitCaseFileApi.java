@@ -1,7 +1,6 @@
 package com.casedesk.handover;
 
 import com.casedesk.api.ApiCaller;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,14 +52,11 @@ class UnitCaseFileApi {
   }
 
   private void requireReader() {
-    if (Collections.disjoint(caller.groupIds(), properties.reportGroups())) {
-      throw new ApiCaller.ForbiddenException("单元房案例仅限：" + String.join("、", properties.reportGroups()));
-    }
+    caller.requireAnyGroup(properties.reportGroups(), "单元房案例");
   }
 
   private boolean visible(String companyCode) {
-    List<String> groups = caller.groupIds();
-    return groups.contains("camunda-admin") || caller.companyCodes().contains(companyCode);
+    return caller.readableCompanies(() -> List.of(companyCode)).contains(companyCode);
   }
 
   private static ResponseStatusException notFound(String unitCode) {

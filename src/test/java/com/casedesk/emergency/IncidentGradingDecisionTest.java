@@ -2,6 +2,7 @@ package com.casedesk.emergency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.casedesk.support.DecisionRules;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.junit.jupiter.api.AfterAll;

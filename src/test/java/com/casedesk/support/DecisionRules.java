@@ -1,4 +1,4 @@
-package com.casedesk.emergency;
+package com.casedesk.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /** One DMN table of processes/, evaluated by the DMN engine, remembering which rules test rows hit. */
-final class DecisionRules {
+public final class DecisionRules {
 
   private final String file;
   private final List<String> matched = new ArrayList<>();
@@ -26,7 +26,7 @@ final class DecisionRules {
   private final DmnDecision decision;
   private final DmnEngine engine;
 
-  DecisionRules(String file, String decisionId) throws Exception {
+  public DecisionRules(String file, String decisionId) throws Exception {
     this.file = file;
     DmnEngineConfiguration configuration = DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.customPostDecisionTableEvaluationListeners(List.<DmnDecisionTableEvaluationListener>of(
@@ -38,16 +38,16 @@ final class DecisionRules {
   }
 
   /** Evaluates the inputs; the rules matched are marked tested and returned. */
-  Evaluated evaluate(Map<String, Object> inputs) {
+  public Evaluated evaluate(Map<String, Object> inputs) {
     matched.clear();
     DmnDecisionResult result = engine.evaluateDecision(decision, inputs);
     tested.addAll(matched);
     return new Evaluated(List.copyOf(matched), result);
   }
 
-  record Evaluated(List<String> rules, DmnDecisionResult result) {}
+  public record Evaluated(List<String> rules, DmnDecisionResult result) {}
 
-  void assertEveryRuleTested() throws Exception {
+  public void assertEveryRuleTested() throws Exception {
     List<String> rules;
     try (InputStream model = DecisionRules.class.getResourceAsStream("/processes/" + file)) {
       rules = Dmn.readModelFromStream(model).getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
