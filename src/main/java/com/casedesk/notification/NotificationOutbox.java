@@ -88,7 +88,8 @@ public class NotificationOutbox {
   @Transactional
   public boolean markSent(long id) {
     return jdbc.sql("""
-            UPDATE notification_outbox SET status = 'SENT', sent_at = CURRENT_TIMESTAMP, attempts = attempts + 1
+            UPDATE notification_outbox SET status = 'SENT', sent_at = CURRENT_TIMESTAMP, attempts = attempts + 1,
+                claimed_by = NULL, claimed_until = NULL
             WHERE id = ? AND status IN ('PENDING', 'FAILED')""")
         .param(id).update() == 1;
   }
@@ -96,12 +97,75 @@ public class NotificationOutbox {
   /** Records a failed delivery attempt; after {@code maxAttempts} the message is FAILED for good. */
   @Transactional
   public void markFailed(long id, String error, int maxAttempts) {
+    markFailed(id, error, maxAttempts, null);
+  }
+
+  /**
+   * Records a failed delivery attempt and when to try again; after {@code maxAttempts} the
+   * message is FAILED for good (the dead letter an administrator looks at).
+   */
+  @Transactional
+  public void markFailed(long id, String error, int maxAttempts, java.util.Date nextAttemptAt) {
     String trimmed = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     jdbc.sql("""
-            UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?,
+            UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                claimed_by = NULL, claimed_until = NULL,
                 status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END
             WHERE id = ? AND status = 'PENDING'""")
-        .params(trimmed, maxAttempts, id).update();
+        .params(trimmed, nextAttemptAt == null ? null : new java.sql.Timestamp(nextAttemptAt.getTime()), maxAttempts, id)
+        .update();
+  }
+
+  /**
+   * Claims up to {@code limit} messages due for delivery for one dispatcher run, for
+   * {@code lease}: another node's run skips them until the lease ends (the claimer died).
+   *
+   * @return the claimed messages, oldest first
+   */
+  @Transactional
+  public List<OutboxEntry> claim(String claimer, int limit, java.time.Duration lease) {
+    java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+    jdbc.sql("""
+            UPDATE notification_outbox SET claimed_by = ?, claimed_until = ?
+            WHERE status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+              AND (claimed_until IS NULL OR claimed_until < ?)
+              AND id IN (SELECT id FROM notification_outbox
+                         WHERE status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                           AND (claimed_until IS NULL OR claimed_until < ?)
+                         ORDER BY id FETCH FIRST ? ROWS ONLY)""")
+        .params(claimer, new java.sql.Timestamp(now.getTime() + lease.toMillis()), now, now, now, now, limit)
+        .update();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notification_outbox WHERE claimed_by = ? AND status = 'PENDING' ORDER BY id")
+        .param(claimer).query(OutboxEntry.class).list();
+  }
+
+  /** Leaves a message queued for later without counting an attempt (its channel is not configured here). */
+  @Transactional
+  public void postpone(long id, java.util.Date nextAttemptAt) {
+    jdbc.sql("""
+            UPDATE notification_outbox SET next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL
+            WHERE id = ? AND status = 'PENDING'""")
+        .params(new java.sql.Timestamp(nextAttemptAt.getTime()), id).update();
+  }
+
+  /** Messages in a status (e.g. FAILED: the dead letters), newest first. */
+  public List<OutboxEntry> inStatus(String status, int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notification_outbox WHERE status = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+        .params(status, limit).query(OutboxEntry.class).list();
+  }
+
+  /** How many messages are in a status. */
+  public long count(String status) {
+    return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE status = ?").param(status).query(Long.class).single();
+  }
+
+  /** Puts a dead letter back in the queue with fresh attempts (an administrator fixed the cause). */
+  @Transactional
+  public boolean retry(long id) {
+    return jdbc.sql("""
+            UPDATE notification_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = NULL,
+                claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status = 'FAILED'""")
+        .param(id).update() == 1;
   }
 
   /** The entry, and whether this call created it. */
