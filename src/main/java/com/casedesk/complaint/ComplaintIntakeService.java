@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * issues the case number and starts complaint-handling in one transaction.
  */
 @Service
-class ComplaintIntakeService {
+public class ComplaintIntakeService {
 
   static final String ENDPOINT = "POST /api/complaints";
 
@@ -34,7 +34,7 @@ class ComplaintIntakeService {
     this.idempotentStarts = idempotentStarts;
   }
 
-  IdempotentStarts.Started register(ComplaintIntakeRequest request, String idempotencyKey, String caller) {
+  public IdempotentStarts.Started register(ComplaintIntakeRequest request, String idempotencyKey, String caller) {
     IdempotentStarts.checkKey(idempotencyKey);
     Map<String, Object> variables = request.toVariables();
     List<InvalidInputException.FieldError> errors = validator.validate(variables);

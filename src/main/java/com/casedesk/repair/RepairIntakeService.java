@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * Idempotency-Key) issues the BX- case number and starts home-repair in one transaction.
  */
 @Service
-class RepairIntakeService {
+public class RepairIntakeService {
 
   static final String ENDPOINT = "POST /api/repairs";
 
@@ -33,7 +33,7 @@ class RepairIntakeService {
     this.idempotentStarts = idempotentStarts;
   }
 
-  IdempotentStarts.Started register(RepairIntakeRequest request, String idempotencyKey, String caller) {
+  public IdempotentStarts.Started register(RepairIntakeRequest request, String idempotencyKey, String caller) {
     IdempotentStarts.checkKey(idempotencyKey);
     Map<String, Object> variables = request.toVariables();
     validator.check(variables);
