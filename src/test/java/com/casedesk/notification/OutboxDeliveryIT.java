@@ -194,7 +194,13 @@ class OutboxDeliveryIT {
     assertThat(SMTP.getReceivedMessages()[0].getContent().toString()).contains(caseNumber);
 
     SMTP.purgeEmailFromAllMailboxes();
-    jdbc.sql("UPDATE staff_profile SET email_alerts = FALSE WHERE user_id = 'sz-supervisor'").update();
+    // the supervisor turns e-mail alerts off for themselves
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    assertThat(rest.withBasicAuth("sz-supervisor", "demo").exchange("/api/me/alerts", org.springframework.http.HttpMethod.PUT,
+        new org.springframework.http.HttpEntity<>("{\"email\":false}", headers), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("sz-supervisor", "demo").getForObject("/api/me/alerts", String.class)).contains("\"email\":false");
     try {
       outbox.enqueue(new OutboundMessage(caseNumber, "escalation-test-2", OutboundMessage.RecipientKind.STAFF,
           "group:cs-supervisor", OutboundMessage.Channel.INBOX, null, "督办", "sz", null, false));
