@@ -15,17 +15,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A front-desk agent registers a complaint with Tasklist's start form and answers the owner
@@ -33,32 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Tasklist 7.24. Screenshots: target/screenshots/complaint-*.png.
  */
 @CaseDeskIntegrationTest
-class ComplaintInTasklistIT {
+class ComplaintInTasklistIT extends TasklistBrowserTest {
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired NotificationOutbox outbox;
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeAll
-  static void chromium() throws Exception {
-    HeadlessChromium.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = HeadlessChromium.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void a_front_desk_agent_registers_a_complaint_in_tasklist_and_replies_to_the_owner() throws Exception {
@@ -140,20 +116,5 @@ class ComplaintInTasklistIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
       }
     }
-  }
-
-  private static By field(String id) {
-    return By.cssSelector("[id$='" + id + "']");
-  }
-
-  private void click(By locator) {
-    wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
-  }
-
-  /** form-js selects are not native: open the list, then pick the option by its label. */
-  private void choose(String fieldId, String label) {
-    WebElement display = browser.findElement(By.cssSelector("[id$='" + fieldId + "-display']"));
-    display.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')]")).click();
-    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
   }
 }

@@ -16,17 +16,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The group centre starts an emergency drill with Tasklist's start form of 群诉事件应急处理, in a
@@ -34,31 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots: target/screenshots/drill-*.png.
  */
 @CaseDeskIntegrationTest
-class DrillInTasklistIT {
+class DrillInTasklistIT extends TasklistBrowserTest {
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired ComplaintCases complaints;
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeAll
-  static void chromium() throws Exception {
-    HeadlessChromium.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = HeadlessChromium.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void the_group_centre_starts_a_drill_in_tasklist_and_the_gm_sees_its_task_marked_as_drill() throws Exception {
@@ -115,20 +90,5 @@ class DrillInTasklistIT {
       }
       due.forEach(job -> ProcessTests.executeAsJobExecutor(managementService, identityService, job));
     }
-  }
-
-  private static By field(String id) {
-    return By.cssSelector("[id$='" + id + "']");
-  }
-
-  private void click(By locator) {
-    wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
-  }
-
-  /** form-js selects are not native: open the list, then pick the option by its label. */
-  private void choose(String fieldId, String label) {
-    WebElement display = browser.findElement(By.cssSelector("[id$='" + fieldId + "-display']"));
-    display.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')]")).click();
-    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
   }
 }

@@ -9,7 +9,6 @@ import com.casedesk.support.HeadlessChromium;
 import com.casedesk.support.ProcessTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -21,19 +20,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,36 +33,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * land in the unit case file. Screenshots: target/screenshots/inspection-*.png.
  */
 @CaseDeskIntegrationTest
-class JointInspectionInTasklistIT {
+class JointInspectionInTasklistIT extends TasklistBrowserTest {
 
   /** a 1x1 PNG */
   private static final byte[] PNG = Base64.getDecoder().decode(
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeAll
-  static void chromium() throws Exception {
-    HeadlessChromium.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = HeadlessChromium.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void the_front_desk_records_a_defect_with_a_photo_in_the_joint_inspection_form() throws Exception {
@@ -103,8 +75,7 @@ class JointInspectionInTasklistIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".casedesk-defect"), photo.getFileName().toString()));
     browser.findElement(By.id("owner-accepts")).click();
     HeadlessChromium.screenshot(browser, "inspection-1-form");
-    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='完成']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    clickComplete();
 
     try {
       wait.until(d -> taskService.createTaskQuery().taskId(inspection.getId()).count() == 0);

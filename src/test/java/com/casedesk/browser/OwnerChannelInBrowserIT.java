@@ -7,7 +7,6 @@ import com.casedesk.support.AsUser;
 import com.casedesk.support.CaseDeskIntegrationTest;
 import com.casedesk.support.HeadlessChromium;
 import com.casedesk.support.ProcessTests;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,19 +15,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An owner submits a complaint on the self-service page {@code /owner/} (no login), the front desk
@@ -36,31 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (headless) Chromium. Screenshots: target/screenshots/owner-*.png.
  */
 @CaseDeskIntegrationTest
-class OwnerChannelInBrowserIT {
+class OwnerChannelInBrowserIT extends TasklistBrowserTest {
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeAll
-  static void chromium() throws Exception {
-    HeadlessChromium.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = HeadlessChromium.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void an_owner_complains_on_the_page_the_front_desk_replies_in_tasklist_and_the_owner_reads_the_reply() throws Exception {
@@ -100,8 +73,7 @@ class OwnerChannelInBrowserIT {
     Thread.sleep(2000); // Tasklist renders the task view more than once while it loads; let it settle
     browser.findElement(By.cssSelector("[id$='Field_ReplyText']")).sendKeys("您好，电工今天下午更换电梯厅灯具。");
     Thread.sleep(1000); // form-js takes the typed value after a short debounce
-    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='完成']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    clickComplete();
     wait.until(d -> taskService.createTaskQuery().taskId(reply.getId()).count() == 0);
     ProcessTests.runDueJobs(managementService, identityService, complaint.getId());
 

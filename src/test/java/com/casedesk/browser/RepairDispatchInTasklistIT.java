@@ -7,7 +7,6 @@ import com.casedesk.support.AsUser;
 import com.casedesk.support.CaseDeskIntegrationTest;
 import com.casedesk.support.ProcessTests;
 import com.casedesk.support.HeadlessChromium;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,18 +16,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The repair dispatcher picks a technician in the dispatch task's form, in a real (headless)
@@ -36,31 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * 7.24 must hand to form-js. Screenshots: target/screenshots/repair-*.png.
  */
 @CaseDeskIntegrationTest
-class RepairDispatchInTasklistIT {
+class RepairDispatchInTasklistIT extends TasklistBrowserTest {
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeAll
-  static void chromium() throws Exception {
-    HeadlessChromium.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = HeadlessChromium.open();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.quit();
-  }
 
   @Test
   void a_dispatcher_sends_a_technician_chosen_from_the_companys_technicians() throws Exception {
@@ -98,8 +71,7 @@ class RepairDispatchInTasklistIT {
     browser.findElement(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='周磊（sz-tech2）']")).click();
     Thread.sleep(1000);
     HeadlessChromium.screenshot(browser, "repair-1-dispatch-form");
-    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='完成']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+    clickComplete();
 
     try {
       wait.until(d -> taskService.createTaskQuery().taskId(dispatch.getId()).count() == 0);
@@ -109,9 +81,5 @@ class RepairDispatchInTasklistIT {
     Task arrival = taskService.createTaskQuery().processInstanceId(repair.getId())
         .taskDefinitionKey(RepairProcess.Element.CONFIRM_ARRIVAL).singleResult();
     assertThat(arrival.getAssignee()).isEqualTo("sz-tech2");
-  }
-
-  private static By field(String id) {
-    return By.cssSelector("[id$='" + id + "']");
   }
 }

@@ -1,0 +1,69 @@
+package com.casedesk.browser;
+
+import com.casedesk.support.HeadlessChromium;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What every browser test shares: the machine's headless Chromium opened before and closed after
+ * each test (skipped without Chromium, a failure in CI), and the moves staff make in Tasklist.
+ */
+abstract class TasklistBrowserTest {
+
+  @LocalServerPort int port;
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeAll
+  static void chromium() throws Exception {
+    HeadlessChromium.requireChromium();
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    browser = HeadlessChromium.open();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.quit();
+  }
+
+  /** A form-js field by its id (form-js prefixes ids). */
+  static By field(String id) {
+    return By.cssSelector("[id$='" + id + "']");
+  }
+
+  void click(By locator) {
+    wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+  }
+
+  /** form-js selects are not native: open the list, then pick the option by its label. */
+  void choose(String fieldId, String label) {
+    WebElement display = browser.findElement(By.cssSelector("[id$='" + fieldId + "-display']"));
+    display.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')]")).click();
+    click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
+  }
+
+  /** Opens a task in Tasklist (logged in already) and waits until its view shows the text. */
+  void openTask(String taskId, String text) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+  }
+
+  /** Clicks 完成 as a user would once a "process started" notification has faded from over it. */
+  void clickComplete() {
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='完成']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", complete);
+  }
+}
