@@ -142,6 +142,79 @@
         list.appendChild(li);
       });
       trackResult.appendChild(list);
+      var lookup = values(trackForm);
+      if (c.rating) {
+        var rated = document.createElement('p');
+        rated.textContent = '您的评价：' + c.rating + ' 分，感谢您的反馈。';
+        trackResult.appendChild(rated);
+      }
+      if (c.canRate) {
+        trackResult.appendChild(ratingForm(c.caseNumber, lookup.phone));
+      }
+      if (c.canConfirm) {
+        trackResult.appendChild(confirmForm(c.caseNumber, lookup.phone));
+      }
     });
   });
+
+  function labelled(text, control) {
+    var label = document.createElement('label');
+    label.textContent = text;
+    label.appendChild(control);
+    return label;
+  }
+
+  function ratingForm(caseNumber, phone) {
+    var form = document.createElement('form');
+    form.id = 'rating-form';
+    var score = document.createElement('select');
+    score.name = 'score';
+    [5, 4, 3, 2, 1].forEach(function (n) { option(score, String(n), n + ' 分'); });
+    var comment = document.createElement('textarea');
+    comment.name = 'comment';
+    comment.maxLength = 1000;
+    var button = document.createElement('button');
+    button.type = 'submit';
+    button.textContent = '提交评价';
+    form.appendChild(labelled('为本次服务评分', score));
+    form.appendChild(labelled('意见（可选）', comment));
+    form.appendChild(button);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      post('api/rate', { caseNumber: caseNumber, phone: phone, score: Number(score.value), comment: comment.value })
+        .then(function (result) {
+          show(result.ok ? 'ok' : 'error', result.ok ? '感谢您的评价！' : problem(result));
+          if (result.ok) { form.remove(); }
+        });
+    });
+    return form;
+  }
+
+  function confirmForm(caseNumber, phone) {
+    var form = document.createElement('form');
+    form.id = 'confirm-form';
+    var comment = document.createElement('textarea');
+    comment.name = 'comment';
+    comment.maxLength = 1000;
+    var yes = document.createElement('button');
+    yes.type = 'submit';
+    yes.textContent = '确认整改完成';
+    var no = document.createElement('button');
+    no.type = 'button';
+    no.textContent = '不认可，需要返工';
+    form.appendChild(labelled('意见（不认可时必填）', comment));
+    form.appendChild(yes);
+    form.appendChild(no);
+    function answer(satisfied) {
+      post('api/defects/confirm', { caseNumber: caseNumber, phone: phone, satisfied: satisfied, comment: comment.value })
+        .then(function (result) {
+          show(result.ok ? 'ok' : 'error', result.ok
+            ? (satisfied ? '已确认，感谢您的配合。' : '已通知返工，我们会尽快处理。') : problem(result));
+          if (result.ok) { form.remove(); }
+        });
+    }
+    form.addEventListener('submit', function (event) { event.preventDefault(); answer(true); });
+    no.addEventListener('click', function () { answer(false); });
+    return form;
+  }
 })();

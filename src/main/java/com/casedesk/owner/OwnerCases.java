@@ -2,6 +2,11 @@ package com.casedesk.owner;
 
 import com.casedesk.calendar.WorkingTime;
 import com.casedesk.complaint.ComplaintCase;
+import com.casedesk.handover.OwnerDefectConfirmations;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 import com.casedesk.complaint.ComplaintCases;
 import com.casedesk.repair.RepairOrder;
 import com.casedesk.repair.RepairOrders;
@@ -22,18 +27,26 @@ class OwnerCases {
   /** One line of the timeline; {@code at} in office time (Asia/Shanghai), as owners read it. */
   record Step(String what, String at, String detail) {}
 
-  /** A case as its owner sees it. */
+  /**
+   * A case as its owner sees it. {@code canRate}: the callback is done and the owner has not rated
+   * yet; {@code canConfirm}: a rectified defect waits for the owner's confirmation.
+   */
   record Tracked(String caseNumber, String kind, String status, String statusLabel, LocalDateTime registeredAt,
-      List<Step> timeline, List<Step> deadlines) {}
+      List<Step> timeline, List<Step> deadlines, boolean canRate, Integer rating, boolean canConfirm) {}
 
   private final ComplaintCases complaints;
   private final RepairOrders repairs;
+  private final OwnerDefectConfirmations defects;
   private final WorkingTime workingTime;
+  private final JdbcClient jdbc;
 
-  OwnerCases(ComplaintCases complaints, RepairOrders repairs, WorkingTime workingTime) {
+  OwnerCases(ComplaintCases complaints, RepairOrders repairs, OwnerDefectConfirmations defects, WorkingTime workingTime,
+      JdbcClient jdbc) {
     this.complaints = complaints;
     this.repairs = repairs;
+    this.defects = defects;
     this.workingTime = workingTime;
+    this.jdbc = jdbc;
   }
 
   Optional<Tracked> track(String caseNumber, String phone) {
@@ -46,7 +59,58 @@ class OwnerCases {
     if (caseNumber.startsWith("BX-")) {
       return repairs.find(caseNumber).filter(r -> phone.equals(r.contactPhone())).map(this::repair);
     }
+    if (caseNumber.startsWith("ZG-")) {
+      return defects.find(caseNumber, phone).map(this::defect);
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Records the owner's rating of a case after its callback (once; a second rating replaces it).
+   *
+   * @throws ResponseStatusException 404 for a wrong pair or an unknown number, 409 before the callback
+   */
+  @Transactional
+  Tracked rate(String caseNumber, String phone, int score, String comment) {
+    Tracked tracked = track(caseNumber, phone)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有找到与该电话匹配的案件"));
+    if (!tracked.canRate() && tracked.rating() == null) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "回访完成后才能评价");
+    }
+    java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+    if (jdbc.sql("UPDATE owner_rating SET score = ?, comment = ?, rated_at = ? WHERE case_number = ?")
+        .params(score, comment, now, caseNumber).update() == 0) {
+      jdbc.sql("INSERT INTO owner_rating (case_number, score, comment, rated_at) VALUES (?, ?, ?, ?)")
+          .params(caseNumber, score, comment, now).update();
+    }
+    return track(caseNumber, phone).orElseThrow();
+  }
+
+  private Integer rating(String caseNumber) {
+    return jdbc.sql("SELECT score FROM owner_rating WHERE case_number = ?").param(caseNumber).query(Integer.class)
+        .optional().orElse(null);
+  }
+
+  private Tracked defect(OwnerDefectConfirmations.DefectView d) {
+    List<Step> timeline = new ArrayList<>();
+    timeline.add(new Step("验收登记", at(d.recordedAt()), d.room() + " " + d.location() + "：" + d.description()));
+    if (d.verifiedAt() != null) {
+      timeline.add(new Step("整改完成，工程验证通过", at(d.verifiedAt()), null));
+    }
+    if (d.confirmedAt() != null) {
+      timeline.add(new Step("业主确认，问题关闭", at(d.confirmedAt()), null));
+    }
+    List<Step> deadlines = new ArrayList<>();
+    if (d.verifiedAt() == null && d.dueAt() != null) {
+      deadlines.add(new Step("整改期限", at(d.dueAt()), null));
+    }
+    String label = switch (d.status()) {
+      case "VERIFIED" -> "整改完成，待您确认";
+      case "CLOSED" -> "已关闭";
+      default -> "整改中";
+    };
+    return new Tracked(d.caseNumber(), "defect", d.status(), label, d.recordedAt(), timeline, deadlines, false, null,
+        d.awaitingConfirmation());
   }
 
   private Tracked complaint(ComplaintCase c) {
@@ -71,7 +135,9 @@ class OwnerCases {
     if (c.closedAt() == null && c.callbackDue() != null) {
       deadlines.add(new Step("回访期限", at(c.callbackDue()), null));
     }
-    return new Tracked(c.caseNumber(), "complaint", c.status(), complaintStatus(c.status()), c.registeredAt(), timeline, deadlines);
+    Integer rating = rating(c.caseNumber());
+    return new Tracked(c.caseNumber(), "complaint", c.status(), complaintStatus(c.status()), c.registeredAt(), timeline,
+        deadlines, "CLOSED".equals(c.status()) && rating == null, rating, false);
   }
 
   private Tracked repair(RepairOrder r) {
@@ -96,7 +162,9 @@ class OwnerCases {
     if (r.completedAt() == null && r.completionDue() != null) {
       deadlines.add(new Step("完成期限", at(r.completionDue()), null));
     }
-    return new Tracked(r.caseNumber(), "repair", r.status(), r.status(), r.registeredAt(), timeline, deadlines);
+    Integer rating = rating(r.caseNumber());
+    return new Tracked(r.caseNumber(), "repair", r.status(), r.callbackAt() != null ? "已回访" : "处理中", r.registeredAt(),
+        timeline, deadlines, r.callbackAt() != null && rating == null, rating, false);
   }
 
   private String at(LocalDateTime moment) {

@@ -7,6 +7,7 @@ import com.casedesk.api.InvalidInputException.FieldError;
 import com.casedesk.complaint.ComplaintIntakeRequest;
 import com.casedesk.complaint.ComplaintIntakeService;
 import com.casedesk.directory.Directory;
+import com.casedesk.handover.OwnerDefectConfirmations;
 import com.casedesk.repair.RepairIntakeRequest;
 import com.casedesk.repair.RepairIntakeService;
 import java.util.ArrayList;
@@ -45,20 +46,28 @@ class OwnerPortalApi {
   /** Number and phone: the owner's key to a case. */
   record Lookup(String caseNumber, String phone) {}
 
+  /** The owner's rating after the callback. */
+  record Rating(String caseNumber, String phone, Integer score, String comment) {}
+
+  /** The owner's answer about a rectified defect. */
+  record DefectAnswer(String caseNumber, String phone, Boolean satisfied, String comment) {}
+
   /** What the page shows after a submission: the number and what CaseDesk promises. */
   record Submitted(String caseNumber, String commitment, boolean replayed) {}
 
   private final ComplaintIntakeService complaints;
   private final RepairIntakeService repairs;
   private final OwnerCases cases;
+  private final OwnerDefectConfirmations defects;
   private final Directory directory;
   private final JdbcClient jdbc;
 
-  OwnerPortalApi(ComplaintIntakeService complaints, RepairIntakeService repairs, OwnerCases cases, Directory directory,
-      JdbcClient jdbc) {
+  OwnerPortalApi(ComplaintIntakeService complaints, RepairIntakeService repairs, OwnerCases cases,
+      OwnerDefectConfirmations defects, Directory directory, JdbcClient jdbc) {
     this.complaints = complaints;
     this.repairs = repairs;
     this.cases = cases;
+    this.defects = defects;
     this.directory = directory;
     this.jdbc = jdbc;
   }
@@ -99,6 +108,26 @@ class OwnerPortalApi {
   OwnerCases.Tracked track(@RequestBody Lookup lookup) {
     return cases.track(FieldChecks.text(lookup.caseNumber()), FieldChecks.text(lookup.phone()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有找到与该电话匹配的案件"));
+  }
+
+  @PostMapping(path = "/rate", consumes = MediaType.APPLICATION_JSON_VALUE)
+  OwnerCases.Tracked rate(@RequestBody Rating rating) {
+    List<FieldError> errors = new ArrayList<>();
+    if (rating.score() == null || rating.score() < 1 || rating.score() > 5) {
+      errors.add(new FieldError("score", "评分应为1至5分"));
+    }
+    Map<String, Object> input = new HashMap<>();
+    input.put("comment", rating.comment());
+    String comment = FieldChecks.plainText(errors, input, "comment", false, 1000);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("评价信息有误", errors);
+    }
+    return cases.rate(FieldChecks.text(rating.caseNumber()), FieldChecks.text(rating.phone()), rating.score(), comment);
+  }
+
+  @PostMapping(path = "/defects/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+  OwnerDefectConfirmations.Confirmed confirmDefect(@RequestBody DefectAnswer answer) {
+    return defects.confirm(FieldChecks.text(answer.caseNumber()), answer.phone(), answer.satisfied(), answer.comment());
   }
 
   /** Only the unit's owner, by the phone on file, acts for the unit. */

@@ -39,8 +39,7 @@ class ComplaintInTasklistIT extends TasklistBrowserTest {
   @Test
   void a_front_desk_agent_registers_a_complaint_in_tasklist_and_replies_to_the_owner() throws Exception {
     String description = "浏览器登记：" + System.nanoTime() + " 楼道灯不亮";
-    HeadlessChromium.logIn(browser, port, "tasklist", "sz-frontdesk", "demo");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    logInToTasklist("sz-frontdesk");
 
     // the Tasklist speaks Chinese to a Chinese browser (locales/zh.json)
     openStartForm("投诉处理", "Field_UnitCode");

@@ -38,8 +38,7 @@ class DrillInTasklistIT extends TasklistBrowserTest {
   @Test
   void the_group_centre_starts_a_drill_in_tasklist_and_the_gm_sees_its_task_marked_as_drill() throws Exception {
     String description = "浏览器演练：" + System.nanoTime() + " 多户业主反映外墙渗水";
-    HeadlessChromium.logIn(browser, port, "tasklist", "crc", "demo");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    logInToTasklist("crc");
     click(By.xpath("//a[contains(normalize-space(.), '发起流程')]"));
     click(By.xpath("//a[normalize-space(.)='群诉事件应急处理']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_ProjectCode")));
@@ -63,8 +62,7 @@ class DrillInTasklistIT extends TasklistBrowserTest {
     browser.quit();
     browser = HeadlessChromium.open();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    HeadlessChromium.logIn(browser, port, "tasklist", "sz-gm", "demo");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "本组待办"));
+    logInToTasklist("sz-gm");
     try {
       click(By.xpath("//*[normalize-space(text())='本组待办']"));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "【演练】组建应急小组"));

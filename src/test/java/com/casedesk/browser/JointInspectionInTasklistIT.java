@@ -56,8 +56,7 @@ class JointInspectionInTasklistIT extends TasklistBrowserTest {
     Path photo = Files.createTempFile("casedesk-leak", ".png");
     Files.write(photo, PNG);
 
-    HeadlessChromium.logIn(browser, port, "tasklist", "sz-frontdesk", "demo");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    logInToTasklist("sz-frontdesk");
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + inspection.getId());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), handover.getBusinessKey()));
     try {

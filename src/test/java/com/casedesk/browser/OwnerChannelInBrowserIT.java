@@ -66,8 +66,7 @@ class OwnerChannelInBrowserIT extends TasklistBrowserTest {
     Task reply = taskService.createTaskQuery().processInstanceId(complaint.getId())
         .taskDefinitionKey(ComplaintProcess.Element.REPLY).singleResult();
     AsUser.run(identityService, "sz-frontdesk", () -> taskService.claim(reply.getId(), "sz-frontdesk"));
-    HeadlessChromium.logIn(browser, port, "tasklist", "sz-frontdesk", "demo");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    logInToTasklist("sz-frontdesk");
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + reply.getId());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='Field_ReplyText']")));
     Thread.sleep(2000); // Tasklist renders the task view more than once while it loads; let it settle

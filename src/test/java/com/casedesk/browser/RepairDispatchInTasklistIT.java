@@ -55,8 +55,7 @@ class RepairDispatchInTasklistIT extends TasklistBrowserTest {
         .taskDefinitionKey(RepairProcess.Element.DISPATCH).singleResult();
     taskService.claim(dispatch.getId(), "sz-dispatch");
 
-    HeadlessChromium.logIn(browser, port, "tasklist", "sz-dispatch", "demo");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    logInToTasklist("sz-dispatch");
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + dispatch.getId());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), repair.getBusinessKey()));
     wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Technician-display")));

@@ -39,6 +39,21 @@ abstract class TasklistBrowserTest {
     browser.quit();
   }
 
+  /**
+   * Logs in to Tasklist and waits for its filters. The first Tasklist of a run loads slowly on a
+   * busy CI machine: a minute, as WebappLoginIT allows; a screenshot tells what went wrong.
+   */
+  void logInToTasklist(String user) throws Exception {
+    HeadlessChromium.logIn(browser, port, "tasklist", user, "demo");
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(60))
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      HeadlessChromium.screenshot(browser, "login-failed-" + user + "-" + getClass().getSimpleName());
+      throw e;
+    }
+  }
+
   /** A form-js field by its id (form-js prefixes ids). */
   static By field(String id) {
     return By.cssSelector("[id$='" + id + "']");

@@ -185,7 +185,13 @@ class HandoverProcessIT {
     assertThat(door).hasPassed(Defect.REOPEN).isWaitingAt(Defect.RECTIFY);
     completeAs("shenda", task(Defect.RECTIFY, door), Map.of("rectificationNote", "更换密封条"));
     completeAs("sz-engineering", task(Defect.VERIFY, door), Map.of("verificationPassed", true));
-    completeAs("sz-frontdesk", task(Defect.OWNER_CONFIRMATION, door), Map.of("ownerSatisfied", true));
+    // this time the owner confirms on the owners' page, with the phone on file
+    JsonNode tracked = ownerPage("/owner/api/track", "{\"caseNumber\":\"" + door.getBusinessKey() + "\",\"phone\":\"13800000002\"}");
+    assertThat(tracked.get("canConfirm").asBoolean()).isTrue();
+    assertThat(tracked.get("statusLabel").asText()).isEqualTo("整改完成，待您确认");
+    JsonNode confirmed = ownerPage("/owner/api/defects/confirm",
+        "{\"caseNumber\":\"" + door.getBusinessKey() + "\",\"phone\":\"13800000002\",\"satisfied\":true}");
+    assertThat(confirmed.get("satisfied").asBoolean()).isTrue();
     runJobs(door);
     assertThat(door).isEnded().hasPassed(Defect.END_CLOSED);
     assertThat(defects.find(door.getBusinessKey()).orElseThrow().reworkCount()).isEqualTo(1);
@@ -416,6 +422,14 @@ class HandoverProcessIT {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return rest.withBasicAuth("owner-app", "demo").postForEntity("/api/defects/" + defectNumber + "/confirm",
         new HttpEntity<>("{\"phone\":\"" + phone + "\",\"satisfied\":" + satisfied + "}", headers), String.class);
+  }
+
+  private JsonNode ownerPage(String path, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> response = rest.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+    return response.getBody();
   }
 
   private void runJobs(ProcessInstance instance) {

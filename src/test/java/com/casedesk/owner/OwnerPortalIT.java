@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ class OwnerPortalIT {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,6 +56,36 @@ class OwnerPortalIT {
     assertThat(wrongPhone.statusCode()).isEqualTo(404);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(strip(wrongPhone.body())).as("a wrong pair and an unknown number look the same").isEqualTo(strip(unknown.body()));
+  }
+
+  @Test
+  void an_owner_rates_the_service_after_the_callback_and_not_before() throws Exception {
+    HttpResponse<String> submitted = post("/owner/api/complaints", """
+        {"unitCode":"sh-jyhf-05-1101","contactName":"赵敏","contactPhone":"13900000007","category":"property",
+         "description":"车库照明不足"}""", UUID.randomUUID().toString());
+    String caseNumber = submitted.body().replaceAll(".*\"caseNumber\":\"(TS-[0-9-]+)\".*", "$1");
+    String rating = "{\"caseNumber\":\"" + caseNumber + "\",\"phone\":\"13900000007\",\"score\":4,\"comment\":\"处理及时\"}";
+    assertThat(post("/owner/api/rate", rating, null).statusCode()).as("before the callback").isEqualTo(409);
+
+    String id = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+    ProcessTests.runDueJobs(managementService, identityService, id);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey("UserTask_ReplyToOwner")
+        .singleResult().getId(), Map.of("replyText", "已安排电工"));
+    ProcessTests.runDueJobs(managementService, identityService, id);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey("UserTask_HandleComplaint")
+        .singleResult().getId(), Map.of("handlingResult", "已加装灯具"));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey("UserTask_CallbackOwner")
+        .singleResult().getId(), Map.of("ownerSatisfied", true, "satisfaction", 5));
+    ProcessTests.runDueJobs(managementService, identityService, id);
+
+    HttpResponse<String> tracked = post("/owner/api/track", "{\"caseNumber\":\"" + caseNumber + "\",\"phone\":\"13900000007\"}", null);
+    assertThat(tracked.body()).contains("\"canRate\":true").contains("已回访并办结");
+    assertThat(post("/owner/api/rate", rating.replace("\"score\":4", "\"score\":9"), null).statusCode()).isEqualTo(400);
+    HttpResponse<String> rated = post("/owner/api/rate", rating, null);
+    assertThat(rated.statusCode()).isEqualTo(200);
+    assertThat(rated.body()).contains("\"rating\":4").contains("\"canRate\":false");
+    assertThat(post("/owner/api/rate", rating.replace("13900000007", "13900000008"), null).statusCode())
+        .as("not someone else's case").isEqualTo(404);
   }
 
   @Test
@@ -88,6 +120,21 @@ class OwnerPortalIT {
         assertThat(response.statusCode()).as(path + " " + body).isBetween(400, 499);
         assertThat(response.body()).as("no stack trace leaks").doesNotContain("Exception").doesNotContain("at com.");
       }
+    }
+    // and generated garbage: random characters, JSON fragments and control bytes
+    java.util.Random random = new java.util.Random(20261126L);
+    String alphabet = "{}[]\":,\\ nulltruefalse0123456789-+.eE<>'/%$#@!~`^&*()=;?\u0000\u0007\u200b渗漏投诉😀";
+    for (int i = 0; i < 300; i++) {
+      StringBuilder garbage = new StringBuilder();
+      int length = random.nextInt(200);
+      for (int c = 0; c < length; c++) {
+        garbage.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String path = List.of("/owner/api/complaints", "/owner/api/repairs", "/owner/api/track", "/owner/api/rate",
+          "/owner/api/defects/confirm").get(i % 5);
+      HttpResponse<String> response = post(path, garbage.toString(), UUID.randomUUID().toString());
+      assertThat(response.statusCode()).as(path + " " + garbage).isBetween(400, 499);
+      assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
     }
     HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(uri("/owner/api/complaints"))
         .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
