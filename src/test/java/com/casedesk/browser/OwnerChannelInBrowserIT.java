@@ -65,8 +65,11 @@ class OwnerChannelInBrowserIT extends TasklistBrowserTest {
     ProcessTests.runDueJobs(managementService, identityService, complaint.getId());
     Task reply = taskService.createTaskQuery().processInstanceId(complaint.getId())
         .taskDefinitionKey(ComplaintProcess.Element.REPLY).singleResult();
-    AsUser.run(identityService, "sz-frontdesk", () -> taskService.claim(reply.getId(), "sz-frontdesk"));
     logInToTasklist("sz-frontdesk");
+    click(By.xpath("//*[normalize-space(text())='本组待办']"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), caseNumber));
+    HeadlessChromium.screenshot(browser, "owner-2b-front-desk-group-tasks");
+    AsUser.run(identityService, "sz-frontdesk", () -> taskService.claim(reply.getId(), "sz-frontdesk"));
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + reply.getId());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='Field_ReplyText']")));
     Thread.sleep(2000); // Tasklist renders the task view more than once while it loads; let it settle
