@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * An incident's messages through the shared outbox: to staff groups (a drill's are marked
- * 【演练】 by {@link CaseMessages} and still delivered: the drill tests that alerts reach people),
- * and to the owners of the linked complaints (a drill's are recorded as SUPPRESSED, never sent).
+ * An incident's messages through the shared outbox: to staff groups and to the owners of the
+ * linked complaints. A drill's are marked 【演练】 by {@link CaseMessages} and recorded as
+ * SUPPRESSED: what would have gone out, never sent.
  */
 @Component
 class IncidentMessages {

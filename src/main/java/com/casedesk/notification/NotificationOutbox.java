@@ -49,8 +49,8 @@ public class NotificationOutbox {
           message.caseNumber(), message.purpose(), message.recipient(), existing.get().id());
       return new Enqueued(existing.get(), false);
     }
-    String status = message.drill() && message.recipientKind() == OutboundMessage.RecipientKind.OWNER
-        ? OutboxEntry.SUPPRESSED : OutboxEntry.PENDING;
+    // a drill's messages never leave, to owners or staff: recorded as what would have gone out
+    String status = message.drill() ? OutboxEntry.SUPPRESSED : OutboxEntry.PENDING;
     try {
       // a concurrent twin may commit first: then our insert fails on the key, back to the savepoint
       savepoint.executeWithoutResult(tx -> jdbc.sql("""

@@ -174,12 +174,16 @@ class OutboxDeliveryIT {
   }
 
   @Test
-  void a_drill_message_to_an_owner_never_leaves() {
+  void a_drill_message_never_leaves_to_owners_or_staff() {
     OutboxEntry drill = enqueueSms("drill-notice", "13800000004", true);
     assertThat(drill.status()).isEqualTo(OutboxEntry.SUPPRESSED);
+    OutboxEntry staff = outbox.enqueue(new OutboundMessage(drill.caseNumber(), "drill-alert", OutboundMessage.RecipientKind.STAFF,
+        "group:project-gm", OutboundMessage.Channel.INBOX, null, "【演练】群诉预警", "sz", null, true)).entry();
+    assertThat(staff.status()).isEqualTo(OutboxEntry.SUPPRESSED);
     ANSWERS.add(200);
     assertThat(dispatcher.dispatchOnce()).isZero();
     assertThat(REQUESTS).isEmpty();
+    assertThat(SMTP.getReceivedMessages()).isEmpty();
     assertThat(reload(drill).status()).isEqualTo(OutboxEntry.SUPPRESSED);
   }
 
