@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -85,7 +84,6 @@ class ComplaintInTasklistIT extends TasklistBrowserTest {
     }
     assertThat(outbox.find(complaint.getBusinessKey(), "reply", "13800000001")).get()
         .satisfies(m -> assertThat(m.body()).contains("已安排电工今日更换灯具"));
-
   }
 
   private ProcessInstance waitForComplaint(String description) {
@@ -93,27 +91,5 @@ class ComplaintInTasklistIT extends TasklistBrowserTest {
         .variableValueEquals("description", description).count() == 1);
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.PROCESS_KEY)
         .variableValueEquals("description", description).singleResult();
-  }
-
-  /**
-   * Opens a process's start form from Tasklist's 发起流程 list. The list may still re-render when
-   * it is first clicked (the click then lands on nothing): up to three tries, each from a fresh list.
-   */
-  private void openStartForm(String processName, String firstFieldId) throws Exception {
-    for (int attempt = 1; ; attempt++) {
-      click(By.xpath("//a[contains(normalize-space(.), '发起流程')]"));
-      click(By.xpath("//a[normalize-space(.)='" + processName + "']"));
-      try {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(field(firstFieldId)));
-        return;
-      } catch (org.openqa.selenium.TimeoutException e) {
-        HeadlessChromium.screenshot(browser, "complaint-0-start-list-" + attempt);
-        if (attempt == 3) {
-          throw e;
-        }
-        browser.navigate().refresh();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的任务"));
-      }
-    }
   }
 }

@@ -39,9 +39,7 @@ class DrillInTasklistIT extends TasklistBrowserTest {
   void the_group_centre_starts_a_drill_in_tasklist_and_the_gm_sees_its_task_marked_as_drill() throws Exception {
     String description = "浏览器演练：" + System.nanoTime() + " 多户业主反映外墙渗水";
     logInToTasklist("crc");
-    click(By.xpath("//a[contains(normalize-space(.), '发起流程')]"));
-    click(By.xpath("//a[normalize-space(.)='群诉事件应急处理']"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_ProjectCode")));
+    openStartForm("群诉事件应急处理", "Field_ProjectCode");
     browser.findElement(field("Field_ProjectCode")).sendKeys("sz-sjhc");
     choose("Field_Category", "工程质量");
     browser.findElement(field("Field_HouseholdsAffected")).sendKeys("30");

@@ -54,6 +54,34 @@ abstract class TasklistBrowserTest {
     }
   }
 
+  /**
+   * Opens a process's start form from Tasklist's 发起流程 dialog. The dialog's list keeps
+   * re-sorting while definitions load, so the process is first searched by name (one entry left
+   * to click); a dialog that shows no form within 30 s is closed and opened again, up to 3 times.
+   */
+  void openStartForm(String processName, String firstFieldId) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      click(By.xpath("//a[contains(normalize-space(.), '发起流程')]"));
+      WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector(".modal input[type=text], .modal input[type=search]")));
+      search.sendKeys(processName);
+      click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']"));
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(field(firstFieldId)));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        HeadlessChromium.screenshot(browser, "start-form-" + processName + "-" + attempt);
+        if (attempt == 3) {
+          throw e;
+        }
+        for (WebElement close : browser.findElements(By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='关闭']"))) {
+          close.click();
+        }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal")));
+      }
+    }
+  }
+
   /** A form-js field by its id (form-js prefixes ids). */
   static By field(String id) {
     return By.cssSelector("[id$='" + id + "']");
