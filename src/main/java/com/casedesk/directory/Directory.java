@@ -66,6 +66,38 @@ public class Directory {
     return jdbc.sql("SELECT name FROM project WHERE code = ?").param(projectCode).query(String.class).optional();
   }
 
+  /** Every project: code, name and company (for report labels and filters). */
+  public record ProjectEntry(String code, String name, String companyCode) {}
+
+  public List<ProjectEntry> projects() {
+    return jdbc.sql("SELECT code, name, company_code FROM project ORDER BY company_code, code")
+        .query(ProjectEntry.class).list();
+  }
+
+  /** Building code to building name (e.g. 3栋), for the buildings of these projects. */
+  public java.util.Map<String, String> buildingNames(java.util.Collection<String> buildingCodes) {
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    if (!buildingCodes.isEmpty()) {
+      jdbc.sql("SELECT code, name FROM building WHERE code IN (:codes)").param("codes", buildingCodes)
+          .query(rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+          });
+    }
+    return names;
+  }
+
+  /** User id to display name (张敏), for the staff with a profile among these users. */
+  public java.util.Map<String, String> staffNames(java.util.Collection<String> userIds) {
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    if (!userIds.isEmpty()) {
+      jdbc.sql("SELECT user_id, display_name FROM staff_profile WHERE user_id IN (:ids)").param("ids", userIds)
+          .query(rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+          });
+    }
+    return names;
+  }
+
   /** A unit and its primary owner (name and phone on file), if it has one. */
   public record UnitContact(String unitCode, String buildingCode, String ownerName, String ownerPhone) {}
 

@@ -18,14 +18,14 @@ import org.springframework.stereotype.Service;
  * average days from assignment to verification.
  */
 @Service
-class ContractorReport {
+public class ContractorReport {
 
   /** One contractor's month in one company. */
-  record Line(String companyCode, String contractorCode, String contractorName, int received, int rectifiedOnTime,
+  public record Line(String companyCode, String contractorCode, String contractorName, int received, int rectifiedOnTime,
       int overdue, int reworks, BigDecimal averageDays) {}
 
   /** The report. */
-  record Report(String month, List<String> companies, List<Line> lines) {}
+  public record Report(String month, List<String> companies, List<Line> lines) {}
 
   private final JdbcClient jdbc;
   private final WorkingTime workingTime;
@@ -35,7 +35,7 @@ class ContractorReport {
     this.workingTime = workingTime;
   }
 
-  Report forMonth(YearMonth month, List<String> companies) {
+  public Report forMonth(YearMonth month, List<String> companies) {
     if (companies.isEmpty()) {
       return new Report(month.toString(), companies, List.of());
     }

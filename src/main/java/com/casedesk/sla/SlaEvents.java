@@ -25,6 +25,7 @@ public class SlaEvents {
       String taskId,
       String caseNumber,
       String companyCode,
+      String projectCode,
       String processKey,
       String processInstanceId,
       String stepId,
@@ -57,10 +58,10 @@ public class SlaEvents {
       return false;
     }
     jdbc.sql("""
-            INSERT INTO sla_event (task_id, case_number, company_code, process_key, process_instance_id, step_id,
-                step_name, responsible_group, done_by, due_at, done_at, breached, breach_minutes, drill)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(event.taskId(), event.caseNumber(), event.companyCode(), event.processKey(),
+            INSERT INTO sla_event (task_id, case_number, company_code, project_code, process_key, process_instance_id,
+                step_id, step_name, responsible_group, done_by, due_at, done_at, breached, breach_minutes, drill)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(event.taskId(), event.caseNumber(), event.companyCode(), event.projectCode(), event.processKey(),
             event.processInstanceId(), event.stepId(), event.stepName(), event.responsibleGroup(), event.doneBy(),
             new java.sql.Timestamp(event.dueAt().getTime()), new java.sql.Timestamp(event.doneAt().getTime()),
             event.breached(), event.breachMinutes(), event.drill())
