@@ -66,7 +66,7 @@ class WebappLoginIT {
     waitLong().until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
     Thread.sleep(1000); // let the dashboard render for the screenshot
     HeadlessChromium.screenshot(browser, app + "-" + user);
-    assertThat(browser.getPageSource()).doesNotContain("Login Failed");
+    assertThat(browser.getPageSource()).doesNotContain("登录失败").doesNotContain("Login Failed");
   }
 
   @ParameterizedTest(name = "{0} is kept out of cockpit")
@@ -74,7 +74,7 @@ class WebappLoginIT {
   void front_desk_and_contractors_are_kept_out_of_cockpit(String user) throws Exception {
     HeadlessChromium.logIn(browser, port, "cockpit", user, "demo");
     waitLong().until(
-        ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "missing access rights to application"));
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "没有访问本应用的权限"));
     HeadlessChromium.screenshot(browser, "cockpit-denied-" + user);
     assertThat(browser.findElements(By.cssSelector("input[type=password]"))).isNotEmpty();
   }
