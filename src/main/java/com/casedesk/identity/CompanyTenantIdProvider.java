@@ -32,6 +32,9 @@ class CompanyTenantIdProvider implements TenantIdProvider {
 
   static final String COMPANY_CODE = "companyCode";
   static final String UNIT_CODE = "unitCode";
+  /** How refusals begin (EngineRefusalStatusFilter answers them with 400 and 403). */
+  static final String NO_COMPANY = "Cannot tell which frontline company";
+  static final String NOT_A_MEMBER = "does not work for company";
   static final String PROJECT_CODE = "projectCode";
 
   private final Directory directory;
@@ -63,7 +66,7 @@ class CompanyTenantIdProvider implements TenantIdProvider {
     if (tenancy.groupLevelProcesses().contains(definitionKey)) {
       return null;
     }
-    throw new ProcessEngineException("Cannot tell which frontline company a '" + definitionKey
+    throw new ProcessEngineException(NO_COMPANY + " a '" + definitionKey
         + "' instance belongs to: pass the variable '" + COMPANY_CODE + "', or a '" + UNIT_CODE + "' or '"
         + PROJECT_CODE + "' of the directory" + unknownCodes(variables)
         + ", or start it as a user of exactly one company. No instance was started.");
@@ -123,7 +126,7 @@ class CompanyTenantIdProvider implements TenantIdProvider {
     }
     List<String> tenants = authentication.getTenantIds();
     if (tenants == null || !tenants.contains(tenantId)) {
-      throw new ProcessEngineException("User '" + authentication.getUserId() + "' does not work for company '"
+      throw new ProcessEngineException("User '" + authentication.getUserId() + "' " + NOT_A_MEMBER + " '"
           + tenantId + "' and cannot start '" + definitionKey + "' for it. No instance was started.");
     }
     return tenantId;

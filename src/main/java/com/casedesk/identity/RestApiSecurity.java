@@ -26,6 +26,29 @@ class RestApiSecurity {
     return registration;
   }
 
+  /** Before the engine sees a task query: no caller-supplied expressions (see the guard). */
+  @Bean
+  FilterRegistrationBean<TaskQueryExpressionGuard> taskQueryExpressionGuard(
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<TaskQueryExpressionGuard> registration =
+        new FilterRegistrationBean<>(new TaskQueryExpressionGuard(json));
+    registration.setName("casedesk-task-query-expression-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Refusals of the engine APIs answered as 4xx (see the filter). */
+  @Bean
+  FilterRegistrationBean<EngineRefusalStatusFilter> engineRefusalStatusFilter() {
+    FilterRegistrationBean<EngineRefusalStatusFilter> registration =
+        new FilterRegistrationBean<>(new EngineRefusalStatusFilter());
+    registration.setName("casedesk-engine-refusal-status");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 11);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ApiBasicAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
     FilterRegistrationBean<ApiBasicAuthenticationFilter> registration =

@@ -105,6 +105,30 @@ class PlatformIT {
     assertThat(deployed.getBody()).containsEntry("name", "modeler-deploy-check");
   }
 
+  @Test
+  void the_h2_console_is_off_and_the_actuator_shows_only_health_info_and_metrics() {
+    assertThat(rest.getForEntity("/h2-console", String.class).getStatusCode().value()).isIn(401, 403, 404);
+    for (String hidden : new String[] {"env", "beans", "configprops", "heapdump", "threaddump", "loggers", "mappings"}) {
+      assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/actuator/" + hidden, String.class)
+          .getStatusCode().value()).as(hidden).isIn(401, 403, 404);
+    }
+    assertThat(rest.getForEntity("/actuator/info", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void the_webapps_send_security_headers_and_refuse_a_write_without_the_csrf_token() {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/cockpit/default/", String.class);
+    assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("default-src");
+    assertThat(page.getHeaders().getFirst("X-XSS-Protection")).isNotNull();
+    // a login without the XSRF token the page hands out is refused
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
+        new HttpEntity<>("username=admin&password=admin", headers), String.class);
+    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
   private ResponseEntity<Map> deployAs(String userId) {
     String model = Bpmn.convertToString(Bpmn.createExecutableProcess("modeler-deploy-check")
         .camundaHistoryTimeToLive(1).startEvent().endEvent().done());

@@ -1,0 +1,180 @@
+package com.casedesk.identity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Task queries never evaluate an expression a caller sends. The engine refuses expressions in
+ * ad-hoc queries ({@code enableExpressionsInAdhocQueries} is off), but Camunda 7.24 CE does not
+ * check the {@code orQueries} of a task query sent as JSON: there a {@code ${…}} would run with the
+ * engine's expression manager (and its Spring beans). This filter sits in front of the engine REST
+ * API ({@code /engine-rest}) and the webapps' engine API ({@code /camunda/api/engine}) and answers
+ * 400, before the engine sees the request, when any parameter or any string anywhere in the JSON
+ * body of a task query (ad hoc, counted, or extending a stored filter) holds {@code ${} or
+ * {@code #{}. Stored filters keep their expressions (Tasklist's {@code ${currentUser()}}): those are
+ * written by whoever may create filters and evaluated by the engine, not sent with the query.
+ */
+class TaskQueryExpressionGuard extends OncePerRequestFilter {
+
+  /** The task query endpoints, after the API prefix. */
+  private static final Pattern TASK_QUERY = Pattern.compile(
+      "(/engine/[^/]+)?/(task|task/count|history/task|history/task/count|filter/[^/]+/(list|count|singleResult))/?");
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
+  private static final int MAX_BODY = 1 << 20;
+
+  private final ObjectMapper json;
+
+  TaskQueryExpressionGuard(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String api;
+    if (path.startsWith("/engine-rest/")) {
+      api = path.substring("/engine-rest".length());
+    } else if (path.startsWith("/camunda/api/engine/")) {
+      api = path.substring("/camunda/api/engine".length());
+    } else {
+      return true;
+    }
+    return !TASK_QUERY.matcher(api).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+      for (String value : parameter.getValue()) {
+        if (EXPRESSION.matcher(value).find() || EXPRESSION.matcher(parameter.getKey()).find()) {
+          refuse(response, "query parameter " + parameter.getKey());
+          return;
+        }
+      }
+    }
+    if (request.getContentLengthLong() == 0 || "GET".equals(request.getMethod())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      return;
+    }
+    if (body.length > 0) {
+      String where;
+      try {
+        where = expressionIn(json.readTree(body), "body");
+      } catch (JsonProcessingException e) {
+        where = null; // not JSON: the engine answers as it does for any malformed body
+      }
+      if (where != null) {
+        refuse(response, where);
+        return;
+      }
+    }
+    chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  /** Where in the JSON a string (or a field name) holds an expression, or null. */
+  private static String expressionIn(JsonNode node, String path) {
+    if (node.isTextual()) {
+      return EXPRESSION.matcher(node.asText()).find() ? path : null;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = expressionIn(node.get(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (EXPRESSION.matcher(field.getKey()).find()) {
+        return path + " field name";
+      }
+      String found = expressionIn(field.getValue(), path + "." + field.getKey());
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private void refuse(HttpServletResponse response, String where) throws IOException {
+    logger.warn("Refused a task query with an expression in " + where);
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write(json.writeValueAsString(Map.of(
+        "type", "InvalidRequestException",
+        "message", "任务查询不能包含表达式（${…} 或 #{…}）：" + where)));
+  }
+
+  /** The request with its body, already read, readable again. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      InputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() throws IOException {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return false;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding();
+      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+          encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+    }
+  }
+}
