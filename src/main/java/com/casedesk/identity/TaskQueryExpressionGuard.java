@@ -81,12 +81,18 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
       return;
     }
     if (body.length > 0) {
-      String where;
+      JsonNode tree;
       try {
-        where = expressionIn(json.readTree(body), "body");
+        tree = json.readTree(body);
       } catch (JsonProcessingException e) {
-        where = null; // not JSON: the engine answers as it does for any malformed body
+        tree = null;
       }
+      if (tree == null || !tree.isObject()) {
+        // the engine answers a malformed or blank query body with a 500; it is the caller's mistake
+        respond(response, "请求体不是合法的 JSON 对象（任务查询）");
+        return;
+      }
+      String where = expressionIn(tree, "body");
       if (where != null) {
         refuse(response, where);
         return;
@@ -123,11 +129,13 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
   private void refuse(HttpServletResponse response, String where) throws IOException {
     logger.warn("Refused a task query with an expression in " + where);
+    respond(response, "任务查询不能包含表达式（${…} 或 #{…}）：" + where);
+  }
+
+  private void respond(HttpServletResponse response, String message) throws IOException {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(json.writeValueAsString(Map.of(
-        "type", "InvalidRequestException",
-        "message", "任务查询不能包含表达式（${…} 或 #{…}）：" + where)));
+    response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
   }
 
   /** The request with its body, already read, readable again. */

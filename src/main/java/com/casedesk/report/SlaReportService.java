@@ -186,7 +186,7 @@ public class SlaReportService {
 
   /** Per step of one process: deadlines, breaches and rate, for the badges on the Cockpit diagram. */
   public ReportTable diagram(ReportCaller caller, Map<String, String> query) {
-    if (query.get("process") == null) {
+    if (code(query, "process") == null) {
       throw ReportException.badRequest("缺少参数 process（流程定义键）");
     }
     Map<String, String> stepsQuery = new LinkedHashMap<>(query);
