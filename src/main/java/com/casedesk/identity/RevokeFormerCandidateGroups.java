@@ -1,14 +1,13 @@
 package com.casedesk.identity;
 
+import com.casedesk.api.ApiCaller;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RevokeFormerCandidateGroups {
 
-  private final IdentityService identityService;
+  private final ApiCaller caller;
 
-  RevokeFormerCandidateGroups(IdentityService identityService) {
-    this.identityService = identityService;
+  RevokeFormerCandidateGroups(ApiCaller caller) {
+    this.caller = caller;
   }
 
   @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_UPDATE + "'")
@@ -36,17 +35,12 @@ class RevokeFormerCandidateGroups {
         .map(link -> link.getGroupId())
         .collect(Collectors.toSet());
     AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    caller.asEngine(() -> {
       authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list().stream()
           .filter(grant -> grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
           .filter(grant -> grant.getGroupId() != null && !candidates.contains(grant.getGroupId()))
           .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+      return null;
+    });
   }
 }

@@ -1,5 +1,6 @@
 package com.casedesk.report;
 
+import com.casedesk.api.ApiCaller;
 import com.casedesk.calendar.WorkingTime;
 import com.casedesk.directory.Company;
 import com.casedesk.directory.Contractor;
@@ -15,7 +16,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +32,15 @@ class Labels {
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
   private final WorkingTime workingTime;
+  private final ApiCaller caller;
 
   Labels(Directory directory, IdentityService identityService, RepositoryService repositoryService,
-      WorkingTime workingTime) {
+      WorkingTime workingTime, ApiCaller caller) {
     this.directory = directory;
     this.identityService = identityService;
     this.repositoryService = repositoryService;
     this.workingTime = workingTime;
+    this.caller = caller;
   }
 
   /** The names of one request; looked up once per request, people on demand. */
@@ -105,14 +107,7 @@ class Labels {
 
   /** Names are read as the engine: a manager may not have READ on groups, yet reads their names in reports. */
   private <T> T asEngine(Supplier<T> query) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return caller.asEngine(query);
   }
+
 }

@@ -54,13 +54,35 @@ public final class HeadlessChromium {
     return new ChromeDriver(service, options);
   }
 
-  /** Logs in to a Camunda webapp (tasklist, cockpit, admin). */
+  /**
+   * Logs in to a Camunda webapp (tasklist, cockpit, admin). The login form is rendered again once
+   * its translations have loaded (and may take the focus back to the user name while a password
+   * is typed): wait for the translated button, then type until both fields hold what was typed.
+   */
   public static void logIn(WebDriver browser, int port, String app, String user, String password) {
     browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/#/login");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text], input[name=username], #inputUsername")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
+    wait.until(driver -> !driver.findElement(By.cssSelector("button[type=submit]")).getText().isBlank());
+    By name = By.cssSelector("input[type=text], input[name=username], #inputUsername");
+    By secret = By.cssSelector("input[type=password]");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        browser.findElement(name).clear();
+        browser.findElement(name).sendKeys(user);
+        browser.findElement(secret).clear();
+        browser.findElement(secret).sendKeys(password);
+        if (user.equals(browser.findElement(name).getDomProperty("value"))
+            && password.equals(browser.findElement(secret).getDomProperty("value"))) {
+          break;
+        }
+      } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+        // the form was rendered again: type again
+      }
+      if (attempt == 5) {
+        throw new IllegalStateException("could not type the credentials of " + user + " into the login form");
+      }
+    }
     browser.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
