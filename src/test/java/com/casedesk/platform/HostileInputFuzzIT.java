@@ -151,6 +151,25 @@ class HostileInputFuzzIT {
         requests++;
       }
     }
+    // and, deterministically, a NUL in each field of each endpoint (PostgreSQL cannot store one)
+    for (Map.Entry<String, List<String>> endpoint : anonymous.entrySet()) {
+      for (String field : endpoint.getValue()) {
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("unitCode", "sz-sjhc-01-0801"));
+        fields.put(field, "a\u0000b");
+        String body = json.writeValueAsString(fields);
+        assertRefusedCleanly(send("POST", endpoint.getKey(), body, null), endpoint.getKey() + " NUL in " + field, false);
+        requests++;
+      }
+    }
+    for (Map.Entry<String, List<String>> endpoint : channel.entrySet()) {
+      for (String field : endpoint.getValue()) {
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("contactPhone", "13800000001"));
+        fields.put(field, "a\u0000b");
+        String body = json.writeValueAsString(fields);
+        assertRefusedCleanly(send("POST", endpoint.getKey(), body, "owner-app:demo"), endpoint.getKey() + " NUL in " + field, false);
+        requests++;
+      }
+    }
     System.out.println("HostileInputFuzzIT: " + requests + " generated POST bodies, all 4xx");
     assertThat(casesStarted()).isEqualTo(before);
   }
