@@ -23,6 +23,8 @@ class RestApiSecurity {
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
+    // before the guards below: an anonymous caller learns nothing from them
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 
@@ -35,6 +37,19 @@ class RestApiSecurity {
     registration.setName("casedesk-task-query-expression-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** A task's submission checked by its form before the engine stores it (see the guard). */
+  @Bean
+  FilterRegistrationBean<FormSubmissionGuard> formSubmissionGuard(com.fasterxml.jackson.databind.ObjectMapper json,
+      org.camunda.bpm.engine.TaskService taskService, org.camunda.bpm.engine.FormService formService,
+      com.casedesk.api.ApiCaller caller) {
+    FilterRegistrationBean<FormSubmissionGuard> registration =
+        new FilterRegistrationBean<>(new FormSubmissionGuard(json, taskService, formService, caller));
+    registration.setName("casedesk-form-submission-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 12);
     return registration;
   }
 

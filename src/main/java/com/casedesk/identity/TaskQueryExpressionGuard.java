@@ -4,18 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -98,7 +90,7 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(new CachedBody(request, body), response);
+    chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
   /** Where in the JSON a string (or a field name) holds an expression, or null. */
@@ -136,63 +128,5 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json;charset=UTF-8");
     response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
-  }
-
-  /** The request with its body, already read, readable again. */
-  private static final class CachedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      InputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() throws IOException {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          try {
-            return in.available() == 0;
-          } catch (IOException impossible) {
-            return true;
-          }
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        /** The body is in memory: all of it is available at once. */
-        @Override
-        public void setReadListener(ReadListener listener) {
-          try {
-            listener.onDataAvailable();
-            listener.onAllDataRead();
-          } catch (IOException e) {
-            listener.onError(e);
-          }
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-          encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-    }
   }
 }
