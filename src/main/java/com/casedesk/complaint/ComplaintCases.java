@@ -37,6 +37,19 @@ public class ComplaintCases {
   }
 
   /**
+   * How many households (the unit, or the caller of a public-area complaint) the project's
+   * early-warning cluster of the category holds since the instant: what {@link #unlinkedCluster}
+   * would return, counted by the database (every complaint checks it, under the project's lock).
+   */
+  public int unlinkedClusterHouseholds(String projectCode, String category, Date since) {
+    return jdbc.sql("""
+            SELECT count(DISTINCT COALESCE(c.unit_code, 'phone:' || c.contact_phone)) FROM complaint_case c
+            WHERE c.project_code = ? AND c.category = ? AND c.registered_at >= ? AND c.status <> 'CLOSED'
+              AND c.drill = FALSE AND c.mass_incident IS NULL""")
+        .params(projectCode, category, ts(since)).query(Integer.class).single();
+  }
+
+  /**
    * The early-warning cluster around a complaint: real complaints of the category in the project
    * (or only in the building, when one is given) registered since the instant, not closed and not
    * linked to a mass incident yet, oldest first.

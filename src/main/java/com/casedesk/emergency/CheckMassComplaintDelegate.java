@@ -74,10 +74,10 @@ class CheckMassComplaintDelegate implements JavaDelegate {
       return;
     }
     Date since = new Date(EngineClock.now().getTime() - Duration.ofHours(hours.longValue()).toMillis());
-    List<ComplaintCase> cluster = complaints.unlinkedCluster(complaint.projectCode(), null, complaint.category(), since);
-    if (households(cluster) < threshold.intValue()) {
-      return;
+    if (complaints.unlinkedClusterHouseholds(complaint.projectCode(), complaint.category(), since) < threshold.intValue()) {
+      return; // counted by the database: no complaint row is loaded while the project's lock is held
     }
+    List<ComplaintCase> cluster = complaints.unlinkedCluster(complaint.projectCode(), null, complaint.category(), since);
     String incident = raise(execution, complaint, cluster, hours.intValue());
     execution.setVariable(ComplaintProcess.Var.MASS_INCIDENT, incident);
   }
