@@ -567,7 +567,7 @@ def outage(short):
 
 def slow(short):
     db = "casedesk_fault_slow"
-    n, hold = (5, 16) if short else (20, 40)
+    n, hold = (4, 16) if short else (8, 40)  # fewer than the 10 executor threads: room for second runs
     lock_ms = 4000
     recreate_database(db)
     node = Node("slow-node", 18181, db, f"--camunda.bpm.job-execution.lock-time-in-millis={lock_ms}").start()
@@ -588,24 +588,36 @@ def slow(short):
     time.sleep(1)
     make_reply_timers_due(db, cases)
     waiting_max = 0
+    reacquired = 0
+    first_rev, again = {}, set()
     started = time.time()
     while holder.poll() is None:
         waiting = int(scalar(db, """SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
                                     AND query LIKE '%complaint_case%'""") or 0)
         waiting_max = max(waiting_max, waiting)
+        # every acquisition raises a job's revision: a job whose revision rose while the row lock is
+        # held was acquired again while its first run still waited
+        for job, rev in sql(db, f"""SELECT j.id_, j.rev_ FROM act_ru_job j JOIN act_ru_jobdef d
+                                    ON d.id_ = j.job_def_id_ WHERE d.act_id_ = '{ESCALATION}'"""):
+            first_rev.setdefault(job, int(rev))
+            if int(rev) > first_rev[job]:
+                again.add(job)
+        reacquired = len(again)
         time.sleep(0.5)
-    log(f"slow: lock released after {time.time() - started:.0f} s; at most {waiting_max} escalation runs waited at once")
+    log(f"slow: lock released after {time.time() - started:.0f} s; at most {waiting_max} escalation runs waited at once, "
+        f"{reacquired} escalation jobs acquired again while their first run waited")
     wait_for(db, "escalations", f"SELECT count(*) FROM act_ru_task WHERE task_def_key_ = '{SUPERVISION}'",
              len(cases), limit=120)
     drain_async(db)
     acquisitions = scalar(db, f"""SELECT count(*) FROM act_hi_job_log WHERE act_id_ = '{ESCALATION}'
         AND job_state_ IN (1, 2)""")
     found = verify(db, intake, escalated=cases)
-    found["a second run never happened (the test proved nothing)"] = 0 if waiting_max > len(cases) else 1
+    found["no job acquired twice (the test proved nothing)"] = 0 if reacquired > 0 else 1
     node.stop()
     return report("slow delegate outliving its job lock", f"{n} complaints, their escalations held {hold} s",
                   f"job lock {lock_ms / 1000:.0f} s, row lock held {hold} s", found,
-                  {"escalation runs waiting at once (max)": f"{waiting_max} for {len(cases)} escalations",
+                  {"escalation jobs acquired again while their first run waited": f"{reacquired} of {len(cases)}",
+                   "escalation runs waiting on the lock at once (max)": f"{waiting_max} (job executor threads: 10)",
                    "escalation job outcomes logged (failed + done)": acquisitions})
 
 
