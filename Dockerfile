@@ -13,6 +13,8 @@ RUN ./mvnw -B -ntp -q package -DskipTests -Dbpmnlint.skip=true
 
 FROM eclipse-temurin:17-jre
 ENV TZ=Asia/Shanghai
+# curl: the health check of docker-compose.yml
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system casedesk && useradd --system --gid casedesk --home-dir /app casedesk
 WORKDIR /app
 COPY --from=build /src/target/casedesk-*-SNAPSHOT.jar /app/casedesk.jar
