@@ -257,6 +257,10 @@ def main():
                         f"provider; jobs per node {', '.join(f'{h}: {c}' for h, c in by_node)}; " + "; ".join(events)))
 
         # 2. either node serves Tasklist (the same tasks); the balancer keeps a browser on its node
+        for _ in range(60):  # the balancer takes a restarted node back after two good checks (2 s apart)
+            if len({WebappSession(lb.base).get("/actuator/health")[1] for _ in range(4)}) == 2:
+                break
+            time.sleep(0.5)
         counts = []
         for node in (node1, node2):
             session = WebappSession(node.base)

@@ -100,8 +100,8 @@ def _no_node_left_behind():
 
 
 class Node:
-    def __init__(self, name, port, db, *args):
-        self.name, self.port, self.db, self.args = name, port, db, list(args)
+    def __init__(self, name, port, db, *args, profiles="postgres,demo"):
+        self.name, self.port, self.db, self.args, self.profiles = name, port, db, list(args), profiles
         self.base = f"http://127.0.0.1:{port}"
         self.proc = None
         self.log = os.path.join(WORK, f"{name}.log")
@@ -114,7 +114,7 @@ class Node:
         env = dict(os.environ, CASEDESK_DB_URL=f"jdbc:postgresql://127.0.0.1:5432/{self.db}",
                    CASEDESK_DB_USER="postgres", CASEDESK_DB_PASSWORD="")
         cmd = ["java", "-Xmx768m", "-XX:+UseSerialGC", "-jar", jar(), f"--server.port={self.port}",
-               "--spring.profiles.active=postgres,demo",
+               f"--spring.profiles.active={self.profiles}",
                f"--camunda.bpm.generic-properties.properties.hostname={self.name}"] + self.args
         with open(self.log, "a") as out:
             out.write(f"\n===== start {time.strftime('%H:%M:%S')} {' '.join(cmd[5:])}\n")

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Intake latency at a fixed arrival rate (issue 10: p99 < 100 ms at 50 requests/s, open loop).
+
+Starts the packaged app on PostgreSQL (and on in-memory H2 for comparison), offers `rate` new
+complaints a second through POST /api/complaints for `seconds` whatever the answers (open loop:
+a slow answer does not slow the arrivals), after a warm-up at the same rate. Each request is a
+real process start: the case number, the complaint record and the process instance are committed
+before the answer; routing, grading, deadlines and the early-warning check follow as a job. Reports
+p50/p99/max of the answers and how long the job executor then needed to catch up.
+
+  ./mvnw -DskipTests package && python3 bench/intake.py [rate] [seconds]
+"""
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import faults  # noqa: E402
+from faults import Intake, Node, log, percentiles, recreate_database  # noqa: E402
+
+
+def run(label, node, db, rate, seconds):
+    node.start()
+    node.wait_up()
+    warm = Intake([node], f"warm{int(time.time())}", duplicate_share=0.0, workers=64)
+    warm.offer(rate, 20)
+    warm.finish()
+    if db:
+        faults.drain_async(db)
+    else:
+        time.sleep(20)
+    intake = Intake([node], f"{label}{int(time.time())}", duplicate_share=0.0, workers=64)
+    begin = time.time()
+    intake.offer(rate, seconds)
+    offered = time.time() - begin
+    intake.finish()
+    answered = time.time() - begin
+    catch_up = faults.drain_async(db) if db else None
+    node.stop()
+    ok = intake.latency[201]
+    row = (f"| {label} | {rate}/s for {seconds} s | {len(ok)} of {intake.sent} answered 201 "
+           f"({', '.join(f'{k}: {v}' for k, v in sorted(intake.attempts.items(), key=str) if k != 201) or 'no other answer'}) | "
+           f"{percentiles(ok)} | {answered - offered:.1f} s | "
+           + (f"{catch_up:.1f} s" if catch_up is not None else "-") + " |")
+    log(row)
+    return row
+
+
+def main():
+    rate = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    seconds = int(sys.argv[2]) if len(sys.argv) > 2 else 60
+    rows = []
+    db = "casedesk_bench_intake"
+    recreate_database(db)
+    rows.append(run("PostgreSQL", Node("intake-pg", 18181, db), db, rate, seconds))
+    h2 = Node("intake-h2", 18182, db, f"--spring.datasource.url=jdbc:h2:mem:intake{int(time.time())};LOCK_TIMEOUT=10000",
+              profiles="demo")
+    rows.append(run("H2 (in memory)", h2, None, rate, seconds))
+    print("| database | offered | answered | latency of 201 | last answer after the last arrival | job executor caught up after |")
+    print("|---|---|---|---|---|---|")
+    for row in rows:
+        print(row)
+
+
+if __name__ == "__main__":
+    main()
