@@ -28,9 +28,8 @@ class EngineRefusalStatusFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean engineApi = path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/");
-    return !engineApi || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    return EngineApiPath.of(request) == null
+        || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
   }
 
   @Override

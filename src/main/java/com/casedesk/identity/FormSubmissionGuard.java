@@ -53,17 +53,9 @@ class FormSubmissionGuard extends OncePerRequestFilter {
 
   /** The task id of a submission to the engine REST API or the webapps' engine API, or null. */
   static String taskId(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    String api;
-    if (path.startsWith("/engine-rest/")) {
-      api = path.substring("/engine-rest".length());
-    } else if (path.startsWith("/camunda/api/engine/")) {
-      api = path.substring("/camunda/api/engine".length());
-    } else {
-      return null;
-    }
-    Matcher matcher = TASK_SUBMISSION.matcher(api);
-    return matcher.matches() ? matcher.group(1) : null;
+    String api = EngineApiPath.of(request);
+    Matcher matcher = api == null ? null : TASK_SUBMISSION.matcher(api);
+    return matcher != null && matcher.matches() ? matcher.group(1) : null;
   }
 
   @Override

@@ -40,16 +40,8 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    String api;
-    if (path.startsWith("/engine-rest/")) {
-      api = path.substring("/engine-rest".length());
-    } else if (path.startsWith("/camunda/api/engine/")) {
-      api = path.substring("/camunda/api/engine".length());
-    } else {
-      return true;
-    }
-    return !TASK_QUERY.matcher(api).matches();
+    String api = EngineApiPath.of(request);
+    return api == null || !TASK_QUERY.matcher(api).matches();
   }
 
   @Override
