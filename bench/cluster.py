@@ -14,6 +14,7 @@
 Needs PostgreSQL on 127.0.0.1:5432 (trust), haproxy (Debian package) and ports 18080, 18081, 18090, 18099.
 """
 import argparse
+import base64
 import http.cookiejar
 import http.server
 import json
@@ -130,7 +131,7 @@ def tasks_in_tasklist(session):
 
 
 def rest(base, method, path, body=None):
-    auth = "Basic " + __import__("base64").b64encode(f"{STAFF[0]}:{STAFF[1]}".encode()).decode()
+    auth = "Basic " + base64.b64encode(f"{STAFF[0]}:{STAFF[1]}".encode()).decode()
     request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body is not None else None,
                                      headers={"Authorization": auth, "Content-Type": "application/json"})
     try:
