@@ -197,7 +197,7 @@ def main():
     recreate_database(db)
     sms = FakeSms()
     os.environ["CASEDESK_SMS_URL"] = f"http://127.0.0.1:{SMS_PORT}/sms"
-    extra = ["--casedesk.notification.dispatch-interval=PT1S"]
+    extra = ["--casedesk.notification.dispatch-interval=PT1S", faults.JOB_LOG]
     node1 = Node("node1", 18080, db, *extra).start()
     node1.wait_up()  # the first node creates the schema, users and deployment
     node2 = Node("node2", 18081, db, *extra).start()

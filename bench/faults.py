@@ -48,6 +48,9 @@ ESCALATION = "ServiceTask_EscalateOverdueReply"
 SUPERVISION = "UserTask_SuperviseOverdueReply"
 ESCALATION_PURPOSE = "escalation-" + ESCALATION + "-r0"
 WORK = tempfile.mkdtemp(prefix="casedesk-faults-")
+# CaseDesk ships history level "activity"; these tests read the job log (history FULL) to see which
+# node ran which job and how often a job was acquired
+JOB_LOG = "--camunda.bpm.history-level=full"
 
 
 def log(*args):
@@ -460,9 +463,9 @@ def cluster(short):
     db = "casedesk_fault_cluster"
     n = 400 if short else 5000
     recreate_database(db)
-    a = Node("node-a", 18181, db).start()
+    a = Node("node-a", 18181, db, JOB_LOG).start()
     a.wait_up()  # the first node creates the schema
-    b = Node("node-b", 18182, db).start()
+    b = Node("node-b", 18182, db, JOB_LOG).start()
     b.wait_up()
     log(f"cluster: two nodes up; registering {n} complaints through both")
     intake = Intake([a, b], f"cluster{int(time.time())}", duplicate_share=0.0, workers=8)
@@ -570,7 +573,7 @@ def slow(short):
     n, hold = (4, 16) if short else (8, 40)  # fewer than the 10 executor threads: room for second runs
     lock_ms = 4000
     recreate_database(db)
-    node = Node("slow-node", 18181, db, f"--camunda.bpm.job-execution.lock-time-in-millis={lock_ms}").start()
+    node = Node("slow-node", 18181, db, JOB_LOG, f"--camunda.bpm.job-execution.lock-time-in-millis={lock_ms}").start()
     node.wait_up()
     intake = Intake([node], f"slow{int(time.time())}", duplicate_share=0.0, workers=4)
     for i in range(n):

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Complaint lifecycles per second, SQL statements and commits per lifecycle (issue 10).
+
+One complaint lifecycle is registered -> replied to (reply SMS as a job) -> handled -> called back
+-> closed, driven through the engine API by com.casedesk.bench.LifecycleBenchmark (test sources),
+in a fresh JVM per variant, each on a new PostgreSQL database, at a fixed concurrency:
+
+  casedesk  the application as shipped: all CaseDesk logic (case record, SLA events, outbox)
+  default   the same application and model on Camunda's starter defaults where CaseDesk departs
+            from them (history FULL, removal-time strategy end, no extra engine indexes)
+  ceiling   the same model on a bare engine, history NONE, no CaseDesk logic (delegates and
+            listeners stripped, what they would compute given as start variables)
+
+plus pgbench (simple-update) on the same PostgreSQL for context, and casedesk/default on in-memory
+H2 for comparison. Rounds alternate the order of the variants. Statements and commits are counted
+with datasource-proxy (exact: the same every run); the job executor and the outbox dispatcher are
+off, each lifecycle executes its own jobs.
+
+  python3 bench/lifecycle.py [--short] [--lifecycles N] [--threads T] [--rounds R]
+
+Writes target/lifecycle-results.md.
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from faults import PG, ROOT, log, recreate_database  # noqa: E402
+
+CLASSPATH_FILE = os.path.join(ROOT, "target", "bench.classpath")
+
+
+def build():
+    log("building test classes and the benchmark classpath")
+    subprocess.run(["./mvnw", "-q", "-B", "-DskipTests", "-Dformcheck.skip=true", "-Dbpmnlint.skip=true",
+                    "test-compile", "dependency:build-classpath", f"-Dmdep.outputFile={CLASSPATH_FILE}",
+                    "-Dmdep.includeScope=test"], cwd=ROOT, check=True)
+
+
+def classpath():
+    with open(CLASSPATH_FILE) as f:
+        deps = f.read().strip()
+    return os.pathsep.join([os.path.join(ROOT, "target", "test-classes"), os.path.join(ROOT, "target", "classes"), deps])
+
+
+def run_variant(variant, url, lifecycles, threads, warmup, *properties):
+    name = f"{variant}-{int(time.time())}"
+    out = os.path.join(ROOT, "target", f"lifecycle-{name}.log")
+    cmd = ["java", "-Xmx2g", "-cp", classpath(), "com.casedesk.bench.LifecycleBenchmark", variant, url,
+           str(lifecycles), str(threads), str(warmup), *properties]
+    with open(out, "w") as f:
+        code = subprocess.run(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT).returncode
+    text = open(out).read()
+    result = re.search(r"^RESULT (.*)$", text, re.M)
+    if code != 0 or not result:
+        sys.exit(f"{variant} failed (exit {code}), see {out}")
+    values = dict(pair.split("=", 1) for pair in result.group(1).split())
+    values["tables"] = {m.group(1): float(m.group(2)) for m in re.finditer(r"^STATEMENTS (.+) ([0-9.]+)$", text, re.M)}
+    log(f"{variant} {' '.join(properties)}: {result.group(1)}")
+    return values
+
+
+def pg_variant(variant, lifecycles, threads, warmup, *properties):
+    db = f"casedesk_bench_lc_{variant}"
+    recreate_database(db)
+    return run_variant(variant, f"jdbc:postgresql://127.0.0.1:5432/{db}", lifecycles, threads, warmup, *properties)
+
+
+def pgbench(seconds, clients):
+    db = "casedesk_bench_pgbench"
+    recreate_database(db)
+    base = ["pgbench", "-h", "127.0.0.1", "-U", "postgres"]
+    subprocess.run(base + ["-i", "-q", "-s", "10", db], check=True, capture_output=True)
+    out = subprocess.run(base + ["-b", "simple-update", "-c", str(clients), "-j", "2", "-T", str(seconds), db],
+                         check=True, capture_output=True, text=True).stdout
+    tps = float(re.search(r"tps = ([0-9.]+)", out).group(1))
+    log(f"pgbench simple-update, {clients} clients, {seconds} s: {tps:.0f} tps")
+    return tps
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--short", action="store_true", help="one round of 40 lifecycles (CI)")
+    parser.add_argument("--lifecycles", type=int, default=400)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    if args.short:
+        args.lifecycles, args.rounds = 40, 1
+    warmup = max(10, args.lifecycles // 4)
+    if not args.no_build:
+        build()
+
+    results = {"default": [], "casedesk": [], "ceiling": []}
+    tps = [pgbench(15 if args.short else 30, args.threads)]
+    for r in range(args.rounds):
+        order = ["default", "casedesk", "ceiling"] if r % 2 == 0 else ["ceiling", "casedesk", "default"]
+        for variant in order:
+            results[variant].append(pg_variant(variant, args.lifecycles, args.threads, warmup))
+    tps.append(pgbench(15 if args.short else 30, args.threads))
+    h2 = {}
+    for variant in ("default", "casedesk"):
+        h2[variant] = run_variant(variant, f"jdbc:h2:mem:lifecycle{variant};LOCK_TIMEOUT=10000",
+                                  args.lifecycles, args.threads, warmup, "spring.datasource.username=sa")
+    unbatched = None if args.short else pg_variant(
+        "casedesk", max(40, args.lifecycles // 4), args.threads, warmup,
+        "camunda.bpm.generic-properties.properties.jdbc-batch-processing=false")
+
+    def rate(variant):
+        return statistics.mean(float(v["perSecond"]) for v in results[variant])
+
+    def count(variant, key):
+        return float(results[variant][0][key])
+
+    lines = [f"Lifecycles: {args.lifecycles} per run after {warmup} warm-up, {args.threads} threads, "
+             f"{args.rounds} round(s); pgbench simple-update {args.threads} clients: "
+             + ", ".join(f"{t:.0f}" for t in tps) + " tps (before, after)", "",
+             "| variant (PostgreSQL) | lifecycles/s (each round) | mean | ÷ default | ÷ ceiling "
+             "| SQL statements / lifecycle | JDBC executions | of them SELECT | commits |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for variant in ("casedesk", "default", "ceiling"):
+        lines.append(f"| {variant} | {', '.join(v['perSecond'] for v in results[variant])} | {rate(variant):.2f} "
+                     f"| {rate(variant) / rate('default'):.2f} | {rate(variant) / rate('ceiling'):.2f} "
+                     f"| {count(variant, 'statementsPerLifecycle'):.0f} | {count(variant, 'executionsPerLifecycle'):.0f} "
+                     f"| {count(variant, 'selectsPerLifecycle'):.0f} | {count(variant, 'commitsPerLifecycle'):.0f} |")
+    if unbatched:
+        lines.append(f"| casedesk, jdbc-batch-processing=false | {unbatched['perSecond']} | - | - | - "
+                     f"| {float(unbatched['statementsPerLifecycle']):.0f} | {float(unbatched['executionsPerLifecycle']):.0f} "
+                     f"| {float(unbatched['selectsPerLifecycle']):.0f} | {float(unbatched['commitsPerLifecycle']):.0f} |")
+    lines += ["", "| variant (H2 in memory) | lifecycles/s | ÷ default | SQL statements / lifecycle | commits |",
+              "|---|---:|---:|---:|---:|"]
+    for variant in ("casedesk", "default"):
+        lines.append(f"| {variant} | {h2[variant]['perSecond']} "
+                     f"| {float(h2[variant]['perSecond']) / float(h2['default']['perSecond']):.2f} "
+                     f"| {float(h2[variant]['statementsPerLifecycle']):.0f} | {float(h2[variant]['commitsPerLifecycle']):.0f} |")
+    tables = sorted(set(results["default"][0]["tables"]) | set(results["casedesk"][0]["tables"]),
+                    key=lambda t: -results["default"][0]["tables"].get(t, 0))
+    lines += ["", "| statements / lifecycle by verb and table | default | casedesk | ceiling |", "|---|---:|---:|---:|"]
+    for table in tables:
+        d, c, e = (results[v][0]["tables"].get(table, 0) for v in ("default", "casedesk", "ceiling"))
+        if d != c or d >= 5:
+            lines.append(f"| {table} | {d:g} | {c:g} | {e:g} |")
+    report = "\n".join(lines)
+    print(report)
+    with open(os.path.join(ROOT, "target", "lifecycle-results.md"), "w") as f:
+        f.write(report + "\n")
+    if args.short:
+        # CI: the counts are exact, so the shipped configuration must not cost more SQL than the default
+        if count("casedesk", "statementsPerLifecycle") > count("default", "statementsPerLifecycle"):
+            sys.exit("casedesk costs more SQL statements per lifecycle than Camunda's defaults")
+
+
+if __name__ == "__main__":
+    main()
