@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,8 +61,25 @@ public class IdempotentStarts {
    */
   public Started startOnce(String endpoint, String idempotencyKey, String caller, Object request,
       Supplier<Started> start) {
+    return startOnce(endpoint, idempotencyKey, caller, request, () -> null, prepared -> start.get());
+  }
+
+  /**
+   * As {@link #startOnce(String, String, String, Object, Supplier)}, with a step that runs before
+   * the transaction, and only when the key has no answer yet: {@code prepare} reserves what must
+   * not be held for the whole start (a case number), {@code start} gets it inside the transaction.
+   */
+  public <T> Started startOnce(String endpoint, String idempotencyKey, String caller, Object request,
+      Supplier<T> prepare, Function<T, Started> start) {
     checkKey(idempotencyKey);
     String hash = hash(request);
+    if (idempotencyKey != null) {
+      Optional<Started> earlier = replay(endpoint, idempotencyKey, caller, hash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    T prepared = prepare.get();
     try {
       return transaction.execute(status -> {
         if (idempotencyKey != null) {
@@ -73,7 +91,7 @@ public class IdempotentStarts {
           jdbc.sql("INSERT INTO api_idempotency (idempotency_key, endpoint, caller, request_hash) VALUES (?, ?, ?, ?)")
               .params(idempotencyKey, endpoint, caller, hash).update();
         }
-        Started started = start.get();
+        Started started = start.apply(prepared);
         if (idempotencyKey != null) {
           jdbc.sql("UPDATE api_idempotency SET case_number = ? WHERE idempotency_key = ? AND endpoint = ? AND caller = ?")
               .params(started.caseNumber(), idempotencyKey, endpoint, caller).update();

@@ -41,10 +41,13 @@ public class ComplaintIntakeService {
     if (!errors.isEmpty()) {
       throw new InvalidComplaintException(errors);
     }
-    return idempotentStarts.startOnce(ENDPOINT, idempotencyKey, caller, request, () -> {
+    // the number is reserved before the intake transaction (CaseNumbers.reserve): concurrent intakes
+    // do not queue on the day's counter row while each starts its process
+    return idempotentStarts.startOnce(ENDPOINT, idempotencyKey, caller, request,
+        () -> caseNumbers.reserve(CaseType.COMPLAINT), caseNumber -> {
       String company = (request.unitCode() != null && !request.unitCode().isBlank()
           ? directory.companyOfUnit(request.unitCode()) : directory.companyOfProject(request.projectCode())).orElseThrow();
-      String caseNumber = caseNumbers.issue(CaseType.COMPLAINT, company);
+      caseNumbers.register(caseNumber, company);
       String processInstanceId = runtimeService.createProcessInstanceByKey(ComplaintProcess.PROCESS_KEY)
           .businessKey(caseNumber)
           .setVariables(variables)

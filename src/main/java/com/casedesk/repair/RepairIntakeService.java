@@ -37,11 +37,14 @@ public class RepairIntakeService {
     IdempotentStarts.checkKey(idempotencyKey);
     Map<String, Object> variables = request.toVariables();
     validator.check(variables);
-    return idempotentStarts.startOnce(ENDPOINT, idempotencyKey, caller, request, () -> {
+    // the number is reserved before the intake transaction (CaseNumbers.reserve): concurrent intakes
+    // do not queue on the day's counter row while each starts its process
+    return idempotentStarts.startOnce(ENDPOINT, idempotencyKey, caller, request,
+        () -> caseNumbers.reserve(CaseType.REPAIR), caseNumber -> {
       String unit = FieldChecks.text(variables, RepairProcess.Var.UNIT_CODE);
       String company = (unit != null ? directory.companyOfUnit(unit)
           : directory.companyOfProject(request.projectCode().trim())).orElseThrow();
-      String caseNumber = caseNumbers.issue(CaseType.REPAIR, company);
+      caseNumbers.register(caseNumber, company);
       String processInstanceId = runtimeService.createProcessInstanceByKey(RepairProcess.PROCESS_KEY)
           .businessKey(caseNumber)
           .setVariables(variables)

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @CaseDeskIntegrationTest
 class CaseNumbersIT {
@@ -25,6 +27,7 @@ class CaseNumbersIT {
   @Autowired CaseNumbers caseNumbers;
   @Autowired WorkingTime workingTime;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @Test
   void numbers_run_per_type_and_day_in_the_office_time_zone() {
@@ -65,6 +68,38 @@ class CaseNumbersIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void a_number_reserved_for_an_intake_is_committed_at_once_and_registered_by_the_intake() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<String>> reservations = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        reservations.add(() -> caseNumbers.reserve(CaseType.COMPLAINT));
+      }
+      List<String> reserved = new ArrayList<>();
+      for (Future<String> number : pool.invokeAll(reservations)) {
+        reserved.add(number.get());
+      }
+      Set<Integer> sequences = new TreeSet<>(reserved.stream().map(CaseNumbersIT::sequence).toList());
+      assertThat(sequences).hasSize(20);
+      assertThat(caseNumbers.issue(CaseType.COMPLAINT, "sz")).as("the counter moved on when each reservation committed")
+          .satisfies(next -> assertThat(sequence(next)).isGreaterThan(((TreeSet<Integer>) sequences).last()));
+      assertThat(caseNumbers.exists(reserved.get(0))).as("not a case until the intake registers it").isFalse();
+      caseNumbers.register(reserved.get(0), "sz");
+      assertThat(caseNumbers.exists(reserved.get(0))).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void a_number_cannot_be_reserved_inside_a_transaction() {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> caseNumbers.reserve(CaseType.REPAIR)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("before the transaction");
   }
 
   @Test
