@@ -23,7 +23,12 @@ from faults import Intake, Node, log, percentiles, recreate_database  # noqa: E4
 
 DEFAULTS = ["--camunda.bpm.history-level=full", "--casedesk.engine.extra-indexes=false",
             "--camunda.bpm.generic-properties.properties.history-removal-time-strategy=end",
-            "--camunda.bpm.job-execution.max-wait=60000", "--camunda.bpm.job-execution.lock-time-in-millis=300000"]
+            "--camunda.bpm.job-execution.max-wait=60000", "--camunda.bpm.job-execution.lock-time-in-millis=300000",
+            "--camunda.bpm.job-execution.core-pool-size=3", "--camunda.bpm.job-execution.max-pool-size=10",
+            "--camunda.bpm.job-execution.queue-capacity=3", "--camunda.bpm.job-execution.max-jobs-per-acquisition=3",
+            "--camunda.bpm.job-execution.wait-time-in-millis=5000",
+            "--camunda.bpm.generic-properties.properties.job-executor-prefer-timer-jobs=false",
+            "--camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date=false"]
 
 
 class LockWaits:
