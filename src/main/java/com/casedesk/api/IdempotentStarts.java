@@ -73,6 +73,8 @@ public class IdempotentStarts {
       Supplier<T> prepare, Function<T, Started> start) {
     checkKey(idempotencyKey);
     String hash = hash(request);
+    // a retry of an answered request reserves nothing; a twin racing past this check is caught by
+    // the key's insert below (what it prepared then goes unused)
     if (idempotencyKey != null) {
       Optional<Started> earlier = replay(endpoint, idempotencyKey, caller, hash);
       if (earlier.isPresent()) {
