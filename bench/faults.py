@@ -48,7 +48,7 @@ ESCALATION = "ServiceTask_EscalateOverdueReply"
 SUPERVISION = "UserTask_SuperviseOverdueReply"
 ESCALATION_PURPOSE = "escalation-" + ESCALATION + "-r0"
 WORK = tempfile.mkdtemp(prefix="casedesk-faults-")
-# CaseDesk ships history level "activity"; these tests read the job log (history FULL) to see which
+# CaseDesk ships history level "audit"; these tests read the job log (history FULL) to see which
 # node ran which job and how often a job was acquired
 JOB_LOG = "--camunda.bpm.history-level=full"
 

@@ -94,7 +94,7 @@ class PlatformIT {
     assertThat(configuration.isTenantCheckEnabled()).isTrue();
     assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
     assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
-    assertThat(configuration.getHistory()).isEqualTo("full");
+    assertThat(configuration.getHistory()).isEqualTo("audit");
   }
 
   @Test
