@@ -1,5 +1,6 @@
 package com.casedesk.bench;
 
+import com.casedesk.support.ProcessTests;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -97,24 +97,9 @@ final class ComplaintLifecycle {
     });
   }
 
+  /** As the job executor would: the job's tenant, no user (for the ceiling's jobs, no tenant). */
   private void runJobs(String instance) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance).executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        if (asStaff && job.getTenantId() != null) {
-          identityService.setAuthentication(null, null, List.of(job.getTenantId()));
-        }
-        try {
-          managementService.executeJob(job.getId());
-        } finally {
-          identityService.clearAuthentication();
-        }
-      }
-    }
-    throw new IllegalStateException("jobs keep coming for " + instance);
+    ProcessTests.runDueJobs(managementService, identityService, instance);
   }
 
   private <T> T as(String user, Supplier<T> action) {
