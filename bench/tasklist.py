@@ -43,21 +43,19 @@ What it does, in one run, on PostgreSQL (database `casedesk_bench_tasklist`, rec
    Registration times: 70 % of the complaints registered within the last 23.5 h, 20 % 24.5-70 h ago
    (reply past due), 10 % 73 h-10 days ago (reply and handling past due): 20 % of the tasks are past due.
    Then VACUUM ANALYZE of the cloned tables.
-4. Drops any casedesk_* index on ACT_* tables, starts the app with
-   `--casedesk.engine.extra-indexes=false` (schema as Camunda ships it): start-up time with 50,000 open
-   cases; then, per user and filter, what Tasklist sends: POST /engine-rest/filter/{id}/list
-   ?firstResult=0&maxResults=15 (Accept: application/hal+json, body as Tasklist sends it: sorted by
-   created desc, active; the filter's variables caseNumber/contactName/unitCode are embedded by the
-   server) and GET /engine-rest/filter/{id}/count, sequentially on one keep-alive connection,
-   `--warmup` then `--measured` times each; heap used after a full GC (jcmd GC.run, GC.heap_info).
-5. Stops it, starts it with CaseDesk's indexes (default: EngineIndexes runs db/engine/*.sql, the
-   first start builds them on the 100,000 tasks), measures the same, restarts once more for the
-   start-up time with the indexes in place.
-6. Experiment (not shipped; --no-statistics-experiment skips it): on that running app, PostgreSQL
-   extended statistics on the permission-bit expressions Camunda's authorization join filters on
-   (CREATE STATISTICS ... ON (perms_ & 2), (perms_ & 64), (perms_ & 512) FROM act_ru_authorization;
-   ANALYZE), measures the same again, drops them. They cannot go into db/engine/*.sql, which must run
-   on H2 too. Then prints Markdown tables.
+4. Camunda out of the box: drops CaseDesk's indexes and statistics on ACT_* tables (casedesk_*), starts
+   the app with `--casedesk.engine.extra-indexes=false --casedesk.engine.task-query-authorization=camunda`
+   (the engine's own task-query mapping) and PostgreSQL's default session settings (jit on,
+   plan_cache_mode auto): start-up time with 50,000 open cases; then, per user and filter, what
+   Tasklist sends: POST /engine-rest/filter/{id}/list ?firstResult=0&maxResults=15 (Accept:
+   application/hal+json, body as Tasklist sends it: sorted by created desc, active; the filter's
+   variables caseNumber/contactName/unitCode are embedded by the server) and GET
+   /engine-rest/filter/{id}/count, sequentially on one keep-alive connection, `--warmup` then
+   `--measured` times each; heap used after a full GC (jcmd GC.run, GC.heap_info).
+5. Stops it, starts it as shipped (identity/TaskQueryMapping's Task.xml; EngineIndexes runs
+   db/engine/*.sql and db/engine/postgresql/*.sql, building the indexes and statistics on the 100,000
+   tasks at this start; the session settings of application-postgres.yaml), measures the same,
+   restarts once more for the start-up time with the indexes in place. Then prints Markdown tables.
 
 A call not answered within --timeout seconds ends its series: its statement is cancelled in
 PostgreSQL (pg_cancel_backend, this database only) and the table says "no answer".
@@ -68,7 +66,7 @@ Filters: 本组待办 (candidate group in my groups, unassigned) and 已逾期 (
 group in my groups, due before now).
 
   ./mvnw -DskipTests package && python3 bench/tasklist.py
-  (what was run for docs/performance.md: --warmup 3 --budget 20 --timeout 30 --log-slow 1000)
+  (what was run for docs/performance.md: --warmup 3 --budget 20 --timeout 30)
 
 Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), psql, jcmd, port 18281.
 Options: --seeds N, --tasks N, --warmup N, --measured N, --keep (leave the database).
@@ -96,7 +94,7 @@ PASSWORD = faults.DEMO_PASSWORD
 FILTERS = ("本组待办", "已逾期")
 USERS = ("sz-frontdesk", "sh-frontdesk", "sz-property", "crc")
 REPLY, HANDLE = "UserTask_ReplyToOwner", "UserTask_HandleComplaint"
-STATISTICS = "casedesk_bench_auth_perms"
+STATISTICS = "casedesk_authorization_perms"  # db/engine/postgresql/authorization-statistics.sql
 
 # unit, owner's phone: at most two households per project, so five households never complain about
 # one category in one project (the mass-complaint early warning)
@@ -268,10 +266,15 @@ def census():
 # ---------------------------------------------------------------- engine indexes
 
 def drop_casedesk_indexes():
+    """CaseDesk's indexes and statistics on the engine's tables (models/EngineIndexes), for the baseline"""
     names = [r[0] for r in sql(DB, r"""SELECT indexname FROM pg_indexes WHERE schemaname = 'public'
         AND tablename LIKE 'act\_%' AND indexname LIKE 'casedesk\_%'""")]
     for name in names:
         sql(DB, f"DROP INDEX {name}")
+    if sql(DB, f"SELECT 1 FROM pg_statistic_ext WHERE stxname = '{STATISTICS}'"):
+        sql(DB, f"DROP STATISTICS {STATISTICS}")
+        sql(DB, "ANALYZE act_ru_authorization")
+        names.append(f"statistics {STATISTICS}")
     if names:
         log(f"dropped {', '.join(names)}")
     return names
@@ -279,7 +282,8 @@ def drop_casedesk_indexes():
 
 def casedesk_indexes():
     return [r[0] for r in sql(DB, r"""SELECT indexname FROM pg_indexes WHERE schemaname = 'public'
-        AND tablename LIKE 'act\_%' AND indexname LIKE 'casedesk\_%' ORDER BY 1""")]
+        AND tablename LIKE 'act\_%' AND indexname LIKE 'casedesk\_%' ORDER BY 1""")] + \
+        [f"statistics {r[0]}" for r in sql(DB, f"SELECT stxname FROM pg_statistic_ext WHERE stxname = '{STATISTICS}'")]
 
 
 # ---------------------------------------------------------------- the app
@@ -335,7 +339,8 @@ class Client:
                 self.conn.close()
                 self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=self.timeout)
                 sql(DB, "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                        "AND state = 'active' AND pid <> pg_backend_pid() AND query ILIKE '%ACT_RU_%'")
+                        "AND state = 'active' AND pid <> pg_backend_pid() AND query ILIKE '%ACT_RU_%' "
+                        "AND query NOT ILIKE '%ACT_RU_JOB%'")
                 time.sleep(1)
                 return None, None
             except (http.client.HTTPException, ConnectionError):
@@ -424,8 +429,6 @@ def main():
                         help="stop a series after S seconds of measured calls once it has 20 (slow baseline)")
     parser.add_argument("--timeout", type=float, default=60, metavar="S",
                         help="a call not answered within S s ends its series (its statement is cancelled)")
-    parser.add_argument("--no-statistics-experiment", action="store_true",
-                        help="skip the third run (PostgreSQL extended statistics on the permission bits)")
     parser.add_argument("--users", default=",".join(USERS))
     parser.add_argument("--prepare-only", action="store_true", help="seed and clone, keep the database, stop")
     parser.add_argument("--log-slow", type=int, default=None, metavar="MS",
@@ -438,7 +441,10 @@ def main():
     recreate_database(DB)
     if args.log_slow is not None:
         sql("postgres", f"ALTER DATABASE {DB} SET log_min_duration_statement = {args.log_slow}")
-    baseline_args = ["--casedesk.engine.extra-indexes=false"]
+    # Camunda out of the box: no CaseDesk indexes or statistics on the engine's tables, the engine's own
+    # task-query mapping (identity/TaskQueryMapping), PostgreSQL's default session settings
+    baseline_args = ["--casedesk.engine.extra-indexes=false", "--casedesk.engine.task-query-authorization=camunda",
+                     "--spring.datasource.hikari.data-source-properties.options=-c jit=on -c plan_cache_mode=auto"]
     node = Node("tasklist", PORT, DB, *baseline_args)
     starts = [start(node, "first start, empty database (creates the schema)")]
     node.stop()
@@ -473,8 +479,8 @@ def main():
     sql(DB, f"DROP STATISTICS IF EXISTS {STATISTICS}")
     dropped = drop_casedesk_indexes()
     node = Node("tasklist", PORT, DB, *baseline_args)
-    starts.append(start(node, "50,000 open cases, schema as shipped"))
-    log("measuring: schema as shipped (casedesk.engine.extra-indexes=false)")
+    starts.append(start(node, "50,000 open cases, Camunda out of the box"))
+    log("measuring: Camunda out of the box (" + " ".join(baseline_args) + ")")
     runs["shipped"] = measure(users, args.warmup, args.measured, args.budget, args.timeout)
     heap_full = heap_after_gc(node)
     log(f"50,000 open cases: heap after full GC {heap_full['heap']:.0f} MB")
@@ -484,22 +490,12 @@ def main():
     starts.append(start(node, "50,000 open cases, CaseDesk's indexes built at this start"))
     indexes = casedesk_indexes()
     log(f"CaseDesk indexes: {', '.join(indexes) or 'none'}")
-    log("measuring: CaseDesk's indexes")
+    log("measuring: CaseDesk as shipped (its task-query mapping, indexes, statistics and session settings)")
     runs["casedesk"] = measure(users, args.warmup, args.measured, args.budget, args.timeout)
     heap_indexed = heap_after_gc(node)
     log(f"50,000 open cases, CaseDesk's indexes: heap after full GC {heap_indexed['heap']:.0f} MB")
     node.stop()
     starts.append(start(node, "50,000 open cases, CaseDesk's indexes in place"))
-    if not args.no_statistics_experiment:
-        # experiment, not shipped: statistics on the permission-bit expressions of Camunda's authorization join
-        # (PostgreSQL only; db/engine/*.sql must run on H2 too), then ANALYZE: the planner's estimate of the
-        # authorization rows a user's groups hold goes from ~250 to the real ~50,000
-        sql(DB, f"CREATE STATISTICS IF NOT EXISTS {STATISTICS} ON (perms_ & 2), (perms_ & 64), (perms_ & 512) "
-                "FROM act_ru_authorization")
-        sql(DB, "ANALYZE act_ru_authorization")
-        log("measuring: CaseDesk's indexes + extended statistics on ACT_RU_AUTHORIZATION.PERMS_ bits (experiment)")
-        runs["statistics"] = measure(users, args.warmup, args.measured, args.budget, args.timeout)
-        sql(DB, f"DROP STATISTICS IF EXISTS {STATISTICS}")
     node.stop()
     if args.log_slow is not None:
         sql("postgres", f"ALTER DATABASE {DB} RESET log_min_duration_statement")
@@ -524,18 +520,15 @@ def main():
           f"variables, {data['executions']} executions, {data['jobs']} jobs; database {data['database size']}.")
     print(f"CaseDesk indexes: {', '.join(indexes) or 'none'} (dropped before the baseline: {', '.join(dropped) or 'none'})")
     print()
-    extra = "statistics" in runs
-    print("| user | filter | call | schema as shipped p50 / p99 / max ms | CaseDesk indexes p50 / p99 / max ms "
-          "| ratio p50 | ratio p99 |" + (" + extended statistics (experiment) p50 / p99 / max ms |" if extra else "")
-          + " answer |")
-    print("|---|---|---|---:|---:|---:|---:|" + ("---:|" if extra else "") + "---|")
+    print("| user | filter | call | Camunda out of the box p50 / p99 / max ms | CaseDesk p50 / p99 / max ms "
+          "| ratio p50 | ratio p99 | answer |")
+    print("|---|---|---|---:|---:|---:|---:|---|")
     for i, a in enumerate(runs["shipped"]):
         b = runs["casedesk"][i]
-        c = runs["statistics"][i] if extra else None
         call = "POST list (HAL, 15)" if a["call"] == "list" else "GET count"
-        answer = next((r["answer"] for r in (c, b, a) if r and r["n"]), a["answer"])
+        answer = next((r["answer"] for r in (b, a) if r and r["n"]), a["answer"])
         print(f"| {a['user']} | {a['filter']} | {call} | {cell(a)} | {cell(b)} | {ratio(a, b, 'p50')} "
-              f"| {ratio(a, b, 'p99')} |" + (f" {cell(c)} |" if extra else "") + f" {answer} |")
+              f"| {ratio(a, b, 'p99')} | {answer} |")
     print(f"\n(each series: {args.warmup} warm-up calls, then up to {args.measured} measured, sequentially on one "
           f"keep-alive connection; a series stops after {args.budget:.0f} s once it has 20, and ends at the first call "
           f"not answered within {args.timeout:.0f} s; n = calls measured)")
@@ -548,8 +541,8 @@ def main():
     print("| heap after a full GC (jcmd GC.run; -Xmx768m, serial GC) | heap used MB | metaspace MB | RSS MB |")
     print("|---|---:|---:|---:|")
     for label, h in (("empty database, after start-up", empty_heap),
-                     ("50,000 open cases, after the filters (schema as shipped)", heap_full),
-                     ("50,000 open cases, after the filters (CaseDesk's indexes)", heap_indexed)):
+                     ("50,000 open cases, after the filters (Camunda out of the box)", heap_full),
+                     ("50,000 open cases, after the filters (CaseDesk)", heap_indexed)):
         print(f"| {label} | {h['heap']:.0f} | {h['metaspace']:.0f} | {h['rss']:.0f} |")
     print(f"\nwhole run {time.time() - began:.0f} s; app log {node.log}")
     if not args.keep:

@@ -1,5 +1,12 @@
 package com.casedesk.models;
 
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,10 +19,12 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds CaseDesk's indexes on the engine's own tables ({@code db/engine/*.sql}, each statement
- * {@code CREATE INDEX IF NOT EXISTS}) once the engine has created or upgraded its schema. Flyway
- * cannot own them: it may run before the engine has created the tables it would index. Which index
- * serves which query, and what it saved, is in docs/performance.md.
+ * Adds CaseDesk's indexes and statistics on the engine's own tables once the engine has created or
+ * upgraded its schema: {@code db/engine/*.sql} on every database, then
+ * {@code db/engine/<database>/*.sql} for the database in use ({@code postgresql}, {@code h2}: the
+ * JDBC product name in lower case). Every statement must be repeatable ({@code IF NOT EXISTS}).
+ * Flyway cannot own them: it may run before the engine has created the tables they are on. Which
+ * index serves which query, and what it saved, is in docs/performance.md.
  *
  * <p>{@code casedesk.engine.extra-indexes: false} leaves the engine's schema as Camunda ships it
  * (the benchmark's out-of-the-box baseline).
@@ -24,6 +33,7 @@ import org.springframework.stereotype.Component;
 class EngineIndexes extends AbstractProcessEnginePlugin {
 
   static final String LOCATION = "classpath*:db/engine/*.sql";
+  static final String DATABASE_LOCATION = "classpath*:db/engine/%s/*.sql";
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
   private final DataSource dataSource;
@@ -40,17 +50,22 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
       LOG.info("Engine indexes: off (casedesk.engine.extra-indexes=false)");
       return;
     }
-    try {
-      Resource[] scripts = new PathMatchingResourcePatternResolver().getResources(LOCATION);
-      if (scripts.length == 0) {
+    try (Connection connection = dataSource.getConnection()) {
+      String database = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+      List<Resource> scripts = new ArrayList<>(Arrays.asList(resolver.getResources(LOCATION)));
+      scripts.addAll(Arrays.asList(resolver.getResources(DATABASE_LOCATION.formatted(database))));
+      if (scripts.isEmpty()) {
         return;
       }
-      ResourceDatabasePopulator populator = new ResourceDatabasePopulator(scripts);
+      ResourceDatabasePopulator populator = new ResourceDatabasePopulator(scripts.toArray(Resource[]::new));
       populator.setSqlScriptEncoding("UTF-8");
-      populator.execute(dataSource);
-      LOG.info("Engine indexes: {} scripts applied", scripts.length);
-    } catch (java.io.IOException e) {
+      populator.populate(connection);
+      LOG.info("Engine indexes: {} scripts applied ({})", scripts.size(), database);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot read " + LOCATION, e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot add the engine indexes", e);
     }
   }
 }
