@@ -70,6 +70,8 @@ group in my groups, due before now).
 
 Needs PostgreSQL on 127.0.0.1:5432 (trust auth, user postgres), psql, jcmd, port 18281.
 Options: --seeds N, --tasks N, --warmup N, --measured N, --keep (leave the database).
+--footprint-only --tasks 200000: the footprint at 100,000 open cases (seeds, clones, then only the
+start-up times and the heap as shipped, after each user's filters ran, and after a restart).
 With --log-slow MS the database logs statements slower than MS ms (log_min_duration_statement) while
 the app runs, into PostgreSQL's server log.
 """
@@ -417,6 +419,34 @@ def measure(users, warmup, measured, budget, timeout):
     return results
 
 
+def footprint(args, users, data, starts, empty_heap, began):
+    """As shipped: start-up on the cloned data, heap after a full GC once the filters ran, restart."""
+    node = Node("tasklist", PORT, DB)
+    starts.append(start(node, f"{data['process instances']} open cases, CaseDesk's indexes built at this start"))
+    measure(users, args.warmup, min(args.measured, 20), args.budget, args.timeout)
+    after = heap_after_gc(node)
+    node.stop()
+    starts.append(start(node, f"{data['process instances']} open cases, restart"))
+    restarted = heap_after_gc(node)
+    node.stop()
+    print()
+    print(f"Data: {data['process instances']} open process instances, {data['open tasks']} open tasks, "
+          f"{data['variables']} variables, {data['executions']} executions; database {data['database size']}.")
+    print()
+    print("| start-up | health UP after s | Spring \"Started in\" s |")
+    print("|---|---:|---:|")
+    for s in starts:
+        print(f"| {s['label']} | {s['up']:.1f} | {s['spring'] if s['spring'] is not None else '-'} |")
+    print()
+    print("| heap after a full GC (jcmd GC.run; -Xmx768m, serial GC) | heap used MB | metaspace MB | RSS MB |")
+    print("|---|---:|---:|---:|")
+    for label, h in (("empty database, after start-up", empty_heap),
+                     (f"{data['process instances']} open cases, after the filters", after),
+                     (f"{data['process instances']} open cases, after a restart", restarted)):
+        print(f"| {label} | {h['heap']:.0f} | {h['metaspace']:.0f} | {h['rss']:.0f} |")
+    print(f"\nwhole run {time.time() - began:.0f} s; app log {node.log}")
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -431,6 +461,9 @@ def main():
                         help="a call not answered within S s ends its series (its statement is cancelled)")
     parser.add_argument("--users", default=",".join(USERS))
     parser.add_argument("--prepare-only", action="store_true", help="seed and clone, keep the database, stop")
+    parser.add_argument("--footprint-only", action="store_true",
+                        help="seed and clone, then only start-up times and heap as shipped, after the filters ran "
+                             "(--tasks 200000 for 100,000 open cases)")
     parser.add_argument("--log-slow", type=int, default=None, metavar="MS",
                         help="log_min_duration_statement for the database while the app runs")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
@@ -473,6 +506,9 @@ def main():
     data = census()
     log("data: " + ", ".join(f"{k} {v}" for k, v in data.items()))
     if args.prepare_only:
+        return
+    if args.footprint_only:
+        footprint(args, users, data, starts, empty_heap, began)
         return
 
     runs = {}

@@ -4,9 +4,9 @@
 -- per-task grants (one per open task and candidate group) half of the table does: it then plans
 -- the authorization join of the engine's queries as a nested loop over every grant. Measured on
 -- the variable query Tasklist sends for a filter's list of 15 tasks at 100,000 open tasks: 411 ms
--- without, 7 ms with (docs/performance.md, "Tasklist at 100,000 open tasks"). The statistics help
--- only plans made for the actual values, hence plan_cache_mode=force_custom_plan in the
--- connection options (application-postgres.yaml).
+-- without, 7 ms with (docs/performance.md, "Tasklist at 100,000 open tasks"). They help only plans
+-- made for the actual values: once the driver has prepared a statement on the server and
+-- PostgreSQL has switched it to a generic plan, the permission values are parameters again.
 CREATE STATISTICS IF NOT EXISTS casedesk_authorization_perms
   ON (perms_ & 2), (perms_ & 64), (perms_ & 512) FROM act_ru_authorization;
 ANALYZE act_ru_authorization;

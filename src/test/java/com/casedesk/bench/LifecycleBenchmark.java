@@ -110,6 +110,11 @@ public final class LifecycleBenchmark {
       properties.put("camunda.bpm.history-level", "full");
       properties.put("camunda.bpm.generic-properties.properties.history-removal-time-strategy", "end");
       properties.put("casedesk.engine.extra-indexes", "false");
+      properties.put("casedesk.engine.task-query-authorization", "camunda");
+      if (url.startsWith("jdbc:postgresql:")) {
+        // PostgreSQL's defaults instead of application-postgres.yaml's session settings
+        properties.put("spring.datasource.hikari.data-source-properties.options", "-c jit=on -c plan_cache_mode=auto");
+      }
     } else if (!variant.equals("casedesk")) {
       throw new IllegalArgumentException("variant: casedesk, default or ceiling, not " + variant);
     }

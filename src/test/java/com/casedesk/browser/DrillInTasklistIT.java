@@ -40,10 +40,10 @@ class DrillInTasklistIT extends TasklistBrowserTest {
     String description = "浏览器演练：" + System.nanoTime() + " 多户业主反映外墙渗水";
     logInToTasklist("crc");
     openStartForm("群诉事件应急处理", "Field_ProjectCode");
-    browser.findElement(field("Field_ProjectCode")).sendKeys("sz-sjhc");
+    type(field("Field_ProjectCode"), "sz-sjhc");
     choose("Field_Category", "工程质量");
-    browser.findElement(field("Field_HouseholdsAffected")).sendKeys("30");
-    browser.findElement(field("Field_Description")).sendKeys(description);
+    type(field("Field_HouseholdsAffected"), "30");
+    type(field("Field_Description"), description);
     browser.findElement(field("Field_Drill")).click();
     Thread.sleep(1000); // form-js takes the typed values after a short debounce
     HeadlessChromium.screenshot(browser, "drill-1-start-form");

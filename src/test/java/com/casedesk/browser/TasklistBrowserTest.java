@@ -87,6 +87,28 @@ abstract class TasklistBrowserTest {
     return By.cssSelector("[id$='" + id + "']");
   }
 
+  /**
+   * Types into a form-js field and waits until the field holds the text; typing into a field that
+   * form-js re-renders at that moment can be lost (seen in CI: the drill's description stayed
+   * empty), so it types again, up to 3 times.
+   */
+  void type(By locator, String text) {
+    for (int attempt = 1; ; attempt++) {
+      WebElement input = wait.until(ExpectedConditions.elementToBeClickable(locator));
+      input.clear();
+      input.sendKeys(text);
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(3))
+            .until(d -> text.equals(d.findElement(locator).getDomProperty("value")));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
   void click(By locator) {
     wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
   }

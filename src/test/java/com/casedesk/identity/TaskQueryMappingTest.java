@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,37 @@ class TaskQueryMappingTest {
             <include refid="casedeskTaskAuthorizationCheck" />
       """;
 
+  /** the engine's text and CaseDesk's in its place: the candidate links as an EXISTS, no DISTINCT then */
+  private static final List<Map.Entry<String, String>> CANDIDATE_LINKS = List.of(
+      Map.entry(
+          "    select ${distinct}\n"
+              + "    <include refid=\"columnSelection\"/>\n",
+          "    <include refid=\"casedeskCandidateLinks\" />\n"
+              + "    select <if test=\"CASEDESK_DISTINCT\">${distinct}</if>\n"
+              + "    <include refid=\"columnSelection\"/>\n"),
+      Map.entry(
+          "    <if test=\"I_JOIN\">\n"
+              + "      <!-- Identity links are always left-joined,",
+          "    <include refid=\"casedeskCandidateLinks\" />\n"
+              + "    <if test=\"I_JOIN and CASEDESK_LINKS_JOINED\">\n"
+              + "      <!-- Identity links are always left-joined,"),
+      Map.entry(
+          "                and I.TYPE_ = 'candidate'\n"
+              + "                <if test=\"query.candidateUser != null || query.candidateGroups != null || query.candidateGroupLike != null\">\n",
+          "                <if test=\"!CASEDESK_LINKS_JOINED\">and exists (select 1 from ${prefix}ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_</if>\n"
+              + "                and I.TYPE_ = 'candidate'\n"
+              + "                <if test=\"query.candidateUser != null || query.candidateGroups != null || query.candidateGroupLike != null\">\n"),
+      Map.entry(
+          "                <if test=\"query.withCandidateUsers\">\n"
+              + "                  and I.USER_ID_ is not null\n"
+              + "                </if>\n"
+              + "              </trim>\n",
+          "                <if test=\"query.withCandidateUsers\">\n"
+              + "                  and I.USER_ID_ is not null\n"
+              + "                </if>\n"
+              + "                <if test=\"!CASEDESK_LINKS_JOINED\">)</if>\n"
+              + "              </trim>\n"));
+
   private static String resource(String name) throws IOException {
     try (InputStream in = TaskQueryMappingTest.class.getClassLoader().getResourceAsStream(name)) {
       assertThat(in).as(name).isNotNull();
@@ -51,6 +84,11 @@ class TaskQueryMappingTest {
     String undone = ours.replaceAll("(?s)[ ]*<!-- casedesk:begin -->.*?<!-- casedesk:end -->\\n(\\n)?", "")
         .replace(OUR_JOIN, ENGINE_JOIN)
         .replace(OUR_CHECK, ENGINE_CHECK);
+    for (Map.Entry<String, String> change : CANDIDATE_LINKS) {
+      assertThat(engine).containsOnlyOnce(change.getKey());
+      assertThat(undone).containsOnlyOnce(change.getValue());
+      undone = undone.replace(change.getValue(), change.getKey());
+    }
     assertThat(undone).isEqualTo(engine);
   }
 
