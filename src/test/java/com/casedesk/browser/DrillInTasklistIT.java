@@ -43,8 +43,10 @@ class DrillInTasklistIT extends TasklistBrowserTest {
     type(field("Field_ProjectCode"), "sz-sjhc");
     choose("Field_Category", "工程质量");
     type(field("Field_HouseholdsAffected"), "30");
-    type(field("Field_Description"), description);
+    // the checkbox first: a change of it re-renders the form, and a text typed just before, still
+    // in form-js's debounce, was lost (CI, twice: the description stayed empty)
     browser.findElement(field("Field_Drill")).click();
+    type(field("Field_Description"), description);
     Thread.sleep(1000); // form-js takes the typed values after a short debounce
     HeadlessChromium.screenshot(browser, "drill-1-start-form");
     click(By.xpath("//button[normalize-space(.)='发起']"));
