@@ -419,6 +419,20 @@ def measure(users, warmup, measured, budget, timeout):
     return results
 
 
+def print_footprint(starts, heaps):
+    """The start-up and heap tables: starts as start() returns them, heaps as (label, heap_after_gc())."""
+    print()
+    print("| start-up | health UP after s | Spring \"Started in\" s |")
+    print("|---|---:|---:|")
+    for s in starts:
+        print(f"| {s['label']} | {s['up']:.1f} | {s['spring'] if s['spring'] is not None else '-'} |")
+    print()
+    print("| heap after a full GC (jcmd GC.run; -Xmx768m, serial GC) | heap used MB | metaspace MB | RSS MB |")
+    print("|---|---:|---:|---:|")
+    for label, h in heaps:
+        print(f"| {label} | {h['heap']:.0f} | {h['metaspace']:.0f} | {h['rss']:.0f} |")
+
+
 def footprint(args, users, data, starts, empty_heap, began):
     """As shipped: start-up on the cloned data, heap after a full GC once the filters ran, restart."""
     node = Node("tasklist", PORT, DB)
@@ -432,18 +446,9 @@ def footprint(args, users, data, starts, empty_heap, began):
     print()
     print(f"Data: {data['process instances']} open process instances, {data['open tasks']} open tasks, "
           f"{data['variables']} variables, {data['executions']} executions; database {data['database size']}.")
-    print()
-    print("| start-up | health UP after s | Spring \"Started in\" s |")
-    print("|---|---:|---:|")
-    for s in starts:
-        print(f"| {s['label']} | {s['up']:.1f} | {s['spring'] if s['spring'] is not None else '-'} |")
-    print()
-    print("| heap after a full GC (jcmd GC.run; -Xmx768m, serial GC) | heap used MB | metaspace MB | RSS MB |")
-    print("|---|---:|---:|---:|")
-    for label, h in (("empty database, after start-up", empty_heap),
-                     (f"{data['process instances']} open cases, after the filters", after),
-                     (f"{data['process instances']} open cases, after a restart", restarted)):
-        print(f"| {label} | {h['heap']:.0f} | {h['metaspace']:.0f} | {h['rss']:.0f} |")
+    print_footprint(starts, (("empty database, after start-up", empty_heap),
+                             (f"{data['process instances']} open cases, after the filters", after),
+                             (f"{data['process instances']} open cases, after a restart", restarted)))
     print(f"\nwhole run {time.time() - began:.0f} s; app log {node.log}")
 
 
@@ -568,18 +573,9 @@ def main():
     print(f"\n(each series: {args.warmup} warm-up calls, then up to {args.measured} measured, sequentially on one "
           f"keep-alive connection; a series stops after {args.budget:.0f} s once it has 20, and ends at the first call "
           f"not answered within {args.timeout:.0f} s; n = calls measured)")
-    print()
-    print("| start-up | health UP after s | Spring \"Started in\" s |")
-    print("|---|---:|---:|")
-    for s in starts:
-        print(f"| {s['label']} | {s['up']:.1f} | {s['spring'] if s['spring'] is not None else '-'} |")
-    print()
-    print("| heap after a full GC (jcmd GC.run; -Xmx768m, serial GC) | heap used MB | metaspace MB | RSS MB |")
-    print("|---|---:|---:|---:|")
-    for label, h in (("empty database, after start-up", empty_heap),
-                     ("50,000 open cases, after the filters (Camunda out of the box)", heap_full),
-                     ("50,000 open cases, after the filters (CaseDesk)", heap_indexed)):
-        print(f"| {label} | {h['heap']:.0f} | {h['metaspace']:.0f} | {h['rss']:.0f} |")
+    print_footprint(starts, (("empty database, after start-up", empty_heap),
+                             ("50,000 open cases, after the filters (Camunda out of the box)", heap_full),
+                             ("50,000 open cases, after the filters (CaseDesk)", heap_indexed)))
     print(f"\nwhole run {time.time() - began:.0f} s; app log {node.log}")
     if not args.keep:
         subprocess.run(faults.PG + ["-d", "postgres", "-c", f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"], check=True)
