@@ -392,6 +392,16 @@ def report(name, load, faults, found, extra):
     return not bad
 
 
+def print_server_errors(node, context=40, limit=5):
+    """the node's logged request failures (the stack traces behind answers other than 503), for CI's log"""
+    with open(node.log, errors="replace") as f:
+        lines = f.read().splitlines()
+    starts = [i for i, line in enumerate(lines) if "threw exception" in line or "Servlet.service()" in line]
+    log(f"{node.name}: {len(starts)} request failures in {node.log}; the first {min(limit, len(starts))}:")
+    for i in starts[:limit]:
+        print("\n".join(lines[i:i + context]), flush=True)
+
+
 def percentiles(values):
     if not values:
         return "-"
@@ -556,6 +566,8 @@ def outage(short):
                                               if isinstance(k, int) and k >= 500 and k != 503)
     found["503 answers slower than 5 s"] = sum(1 for x in intake.latency[503] if x > 5)
     node.stop()
+    if found["answers 5xx other than 503"]:
+        print_server_errors(node)
     up_again = min((t for t, s, _ in health if t > state["started"] and s == "UP"), default=None)
     return report("database outage", f"{rate} complaints/s offered for {seconds} s",
                   f"PostgreSQL stopped {down_for} s (`pg_ctlcluster stop -m fast`), {len(made_due)} escalation "

@@ -55,9 +55,11 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
           || cause instanceof DataAccessResourceFailureException) {
         return true;
       }
-      // the rollback failed too (the connection was gone): the failure that caused it tells
-      if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-          && databaseUnavailable(rollback.getApplicationException())) {
+      // the commit or rollback failed in JDBC itself: the connection is broken (after a failed
+      // commit Spring rolls back and reports only the rollback's failure, e.g. HikariCP's "Connection
+      // is closed" without an SQLSTATE, the pool having marked it broken on the commit's 57P01). The
+      // outcome is unknown to the caller either way, and a retry with the same Idempotency-Key is safe.
+      if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
         return true;
       }
       // SQLSTATE class 08: connection exception; 57P01-57P03: the server shuts down or is starting
