@@ -8,7 +8,9 @@ real process start: the case number, the complaint record and the process instan
 before the answer; routing, grading, deadlines and the early-warning check follow as a job. Reports
 p50/p99/max of the answers and how long the job executor then needed to catch up.
 
-  ./mvnw -DskipTests package && python3 bench/intake.py [rate] [seconds] [pg,default,h2]
+  ./mvnw -DskipTests package && python3 bench/intake.py [rate] [seconds] [pg,default,h2] [--property=value ...]
+
+Properties after the variants are given to the "pg" node (an experiment against the shipped settings).
 """
 import collections
 import os
@@ -97,11 +99,13 @@ def main():
     seconds = int(sys.argv[2]) if len(sys.argv) > 2 else 60
     # "default": Camunda's starter defaults where CaseDesk departs from them (as bench/lifecycle.py)
     variants = (sys.argv[3] if len(sys.argv) > 3 else "pg,h2").split(",")
+    experiment = sys.argv[4:]
     rows = []
     db = "casedesk_bench_intake"
     if "pg" in variants:
         recreate_database(db)
-        rows.append(run("PostgreSQL", Node("intake-pg", 18181, db), db, rate, seconds))
+        label = "PostgreSQL" + (", " + " ".join(a.lstrip("-") for a in experiment) if experiment else "")
+        rows.append(run(label, Node("intake-pg", 18181, db, *experiment), db, rate, seconds))
     if "default" in variants:
         recreate_database(db)
         rows.append(run("PostgreSQL, Camunda defaults", Node("intake-default", 18181, db, *DEFAULTS), db, rate, seconds))

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -18,15 +19,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine configuration, as the Camunda starter builds it, with one change: the task query
- * (Tasklist's filters, {@code TaskService#createTaskQuery}) reads CaseDesk's copy of the engine's
- * {@code Task.xml}, {@value #OUR_TASK_MAPPING}, which checks authorizations with three sub-queries
- * instead of joining {@code ACT_RU_AUTHORIZATION} into the result. Same grants, same results; at
- * 100,000 open tasks the front desk's filters answer in a fraction of a second instead of not at
- * all (docs/performance.md, "Tasklist at 100,000 open tasks"). Operaton made the same kind of
- * change in its engine (operaton/operaton#3152); on moving there this class goes away.
+ * The engine configuration, as the Camunda starter builds it, with one change: the queries behind
+ * Tasklist's filters read CaseDesk's copies of two engine mappings, which check authorizations
+ * with sub-queries instead of joining {@code ACT_RU_AUTHORIZATION} into the result:
+ * {@value #OUR_TASK_MAPPING} for the task query ({@code TaskService#createTaskQuery}) and
+ * {@value #OUR_VARIABLE_MAPPING} for the variables Tasklist shows with each page of tasks
+ * ({@code RuntimeService#createVariableInstanceQuery}). Same grants, same results; at 100,000 open
+ * tasks the front desk's filters answer in a fraction of a second instead of not at all
+ * (docs/performance.md, "Tasklist at 100,000 open tasks"). Operaton made the same kind of change
+ * in its engine (operaton/operaton#3152); on moving there this class goes away.
  *
- * <p>{@code casedesk.engine.task-query-authorization: camunda} keeps the engine's own mapping (the
+ * <p>{@code casedesk.engine.task-query-authorization: camunda} keeps the engine's own mappings (the
  * benchmark's out-of-the-box baseline).
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +37,12 @@ class TaskQueryMapping {
 
   static final String ENGINE_TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
   static final String OUR_TASK_MAPPING = "db/engine/mapping/Task.xml";
+  static final String ENGINE_VARIABLE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/VariableInstance.xml";
+  static final String OUR_VARIABLE_MAPPING = "db/engine/mapping/VariableInstance.xml";
+  /** each engine mapping CaseDesk replaces, with its replacement */
+  static final Map<String, String> OUR_MAPPINGS = Map.of(
+      ENGINE_TASK_MAPPING, OUR_TASK_MAPPING,
+      ENGINE_VARIABLE_MAPPING, OUR_VARIABLE_MAPPING);
   private static final Logger LOG = LoggerFactory.getLogger(TaskQueryMapping.class);
 
   /** replaces the starter's bean of the same type (it is {@code @ConditionalOnMissingBean}) and does what it does */
@@ -47,29 +56,33 @@ class TaskQueryMapping {
           + authorization + "'; allowed: casedesk (sub-queries, the default) or camunda (the engine's join)");
     };
     SpringProcessEngineConfiguration configuration =
-        CamundaSpringBootUtil.initCustomFields(ours ? new WithOurTaskMapping() : new SpringProcessEngineConfiguration());
+        CamundaSpringBootUtil.initCustomFields(ours ? new WithOurMappings() : new SpringProcessEngineConfiguration());
     configuration.getProcessEnginePlugins().add(new CompositeProcessEnginePlugin(plugins));
-    LOG.info("Task query authorization check: {}", ours ? "CaseDesk's sub-queries (" + OUR_TASK_MAPPING + ")"
-        : "the engine's join");
+    LOG.info("Task and variable query authorization check: {}", ours
+        ? "CaseDesk's sub-queries (" + String.join(", ", OUR_MAPPINGS.values()) + ")" : "the engine's join");
     return configuration;
   }
 
-  /** the engine's MyBatis configuration with {@value #OUR_TASK_MAPPING} in place of the engine's Task.xml */
-  static String withOurTaskMapping(String engineConfiguration) {
-    String engineLine = "<mapper resource=\"" + ENGINE_TASK_MAPPING + "\" />";
-    int first = engineConfiguration.indexOf(engineLine);
-    if (first < 0 || engineConfiguration.indexOf(engineLine, first + 1) >= 0) {
-      throw new IllegalStateException("The engine's MyBatis configuration does not list " + ENGINE_TASK_MAPPING
-          + " exactly once; " + OUR_TASK_MAPPING + " was made for camunda-engine 7.24 and must be redone");
+  /** the engine's MyBatis configuration with CaseDesk's mappings in place of the engine's */
+  static String withOurMappings(String engineConfiguration) {
+    String ours = engineConfiguration;
+    for (Map.Entry<String, String> mapping : OUR_MAPPINGS.entrySet()) {
+      String engineLine = "<mapper resource=\"" + mapping.getKey() + "\" />";
+      int first = ours.indexOf(engineLine);
+      if (first < 0 || ours.indexOf(engineLine, first + 1) >= 0) {
+        throw new IllegalStateException("The engine's MyBatis configuration does not list " + mapping.getKey()
+            + " exactly once; " + mapping.getValue() + " was made for camunda-engine 7.24 and must be redone");
+      }
+      ours = ours.replace(engineLine, "<mapper resource=\"" + mapping.getValue() + "\" />");
     }
-    return engineConfiguration.replace(engineLine, "<mapper resource=\"" + OUR_TASK_MAPPING + "\" />");
+    return ours;
   }
 
-  static class WithOurTaskMapping extends SpringProcessEngineConfiguration {
+  static class WithOurMappings extends SpringProcessEngineConfiguration {
     @Override
     protected InputStream getMyBatisXmlConfigurationSteam() {
       try (InputStream engine = super.getMyBatisXmlConfigurationSteam()) {
-        String ours = withOurTaskMapping(new String(engine.readAllBytes(), StandardCharsets.UTF_8));
+        String ours = withOurMappings(new String(engine.readAllBytes(), StandardCharsets.UTF_8));
         return new ByteArrayInputStream(ours.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the engine's MyBatis configuration", e);

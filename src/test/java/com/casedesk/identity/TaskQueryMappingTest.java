@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * CaseDesk's Task.xml must be the engine's, with only the authorization check changed: after an
- * engine upgrade this fails until the copy is redone (see the file's header).
+ * CaseDesk's Task.xml and VariableInstance.xml must be the engine's, with only the listed changes:
+ * after an engine upgrade this fails until the copies are redone (see each file's header).
  */
 class TaskQueryMappingTest {
 
@@ -35,7 +35,7 @@ class TaskQueryMappingTest {
             <include refid="casedeskTaskAuthorizationCheck" />
       """;
 
-  /** the engine's text and CaseDesk's in its place: the candidate links as an EXISTS, no DISTINCT then */
+  /** the engine's text and CaseDesk's in its place: the candidate links as an EXISTS, no DISTINCT then (list and count) */
   private static final List<Map.Entry<String, String>> CANDIDATE_LINKS = List.of(
       Map.entry(
           "    select ${distinct}\n"
@@ -43,6 +43,15 @@ class TaskQueryMappingTest {
           "    <include refid=\"casedeskCandidateLinks\" />\n"
               + "    select <if test=\"CASEDESK_DISTINCT\">${distinct}</if>\n"
               + "    <include refid=\"columnSelection\"/>\n"),
+      Map.entry(
+          "    ${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}\n"
+              + "    <include refid=\"selectTaskByQueryCriteriaSql\"/>\n"
+              + "    ${countDistinctAfterEnd}\n",
+          "    <include refid=\"casedeskCandidateLinks\" />\n"
+              + "    <if test=\"CASEDESK_DISTINCT\">${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}</if>\n"
+              + "    <if test=\"!CASEDESK_DISTINCT\">select count(*)</if>\n"
+              + "    <include refid=\"selectTaskByQueryCriteriaSql\"/>\n"
+              + "    <if test=\"CASEDESK_DISTINCT\">${countDistinctAfterEnd}</if>\n"),
       Map.entry(
           "    <if test=\"I_JOIN\">\n"
               + "      <!-- Identity links are always left-joined,",
@@ -66,6 +75,29 @@ class TaskQueryMappingTest {
               + "                <if test=\"!CASEDESK_LINKS_JOINED\">)</if>\n"
               + "              </trim>\n"));
 
+  /** the engine's variable query join and check, and what CaseDesk's VariableInstance.xml has in their place */
+  private static final List<Map.Entry<String, String>> VARIABLE_QUERY = List.of(
+      Map.entry("""
+                      <if test="!authCheck.revokeAuthorizationCheckEnabled">     \s
+                        <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.authCheckJoinWithoutOnClause" />\s
+                        AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart}
+                          RES.PROC_INST_ID_\s
+                          ${authJoinSeparator} PROC_EXECUTION.ID_
+                          ${authJoinSeparator} PROCDEF.KEY_
+                          ${authJoinSeparator} RES.TASK_ID_
+                          ${authJoinSeparator} '*'
+                          ${authJoinEnd}
+                        )
+                      </if>
+          """, """
+                      <!-- casedesk: no join of ACT_RU_AUTHORIZATION; see casedeskVariableAuthorizationCheck -->
+          """),
+      Map.entry("""
+                      <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck" />
+          """, """
+                      <include refid="casedeskVariableAuthorizationCheck" />
+          """));
+
   private static String resource(String name) throws IOException {
     try (InputStream in = TaskQueryMappingTest.class.getClassLoader().getResourceAsStream(name)) {
       assertThat(in).as(name).isNotNull();
@@ -81,7 +113,7 @@ class TaskQueryMappingTest {
         .containsOnlyOnce(ENGINE_CHECK);
     assertThat(ours).containsOnlyOnce(OUR_JOIN).containsOnlyOnce(OUR_CHECK);
 
-    String undone = ours.replaceAll("(?s)[ ]*<!-- casedesk:begin -->.*?<!-- casedesk:end -->\\n(\\n)?", "")
+    String undone = withoutOurBlocks(ours)
         .replace(OUR_JOIN, ENGINE_JOIN)
         .replace(OUR_CHECK, ENGINE_CHECK);
     for (Map.Entry<String, String> change : CANDIDATE_LINKS) {
@@ -93,18 +125,38 @@ class TaskQueryMappingTest {
   }
 
   @Test
-  void the_engine_configuration_loads_our_task_mapping_in_place_of_the_engines() throws IOException {
-    String engine = resource("org/camunda/bpm/engine/impl/mapping/mappings.xml");
-    String ours = TaskQueryMapping.withOurTaskMapping(engine);
+  void our_variable_mapping_is_the_engines_with_only_the_authorization_check_changed() throws IOException {
+    String engine = resource(TaskQueryMapping.ENGINE_VARIABLE_MAPPING);
+    String undone = withoutOurBlocks(resource(TaskQueryMapping.OUR_VARIABLE_MAPPING));
+    for (Map.Entry<String, String> change : VARIABLE_QUERY) {
+      assertThat(engine).containsOnlyOnce(change.getKey());
+      assertThat(undone).containsOnlyOnce(change.getValue());
+      undone = undone.replace(change.getValue(), change.getKey());
+    }
+    assertThat(undone).isEqualTo(engine);
+  }
 
-    assertThat(ours).doesNotContain(TaskQueryMapping.ENGINE_TASK_MAPPING)
-        .containsOnlyOnce("<mapper resource=\"" + TaskQueryMapping.OUR_TASK_MAPPING + "\" />");
-    assertThat(ours.replace(TaskQueryMapping.OUR_TASK_MAPPING, TaskQueryMapping.ENGINE_TASK_MAPPING)).isEqualTo(engine);
+  private static String withoutOurBlocks(String mapping) {
+    return mapping.replaceAll("(?s)[ ]*<!-- casedesk:begin -->.*?<!-- casedesk:end -->\\n(\\n)?", "");
+  }
+
+  @Test
+  void the_engine_configuration_loads_our_mappings_in_place_of_the_engines() throws IOException {
+    String engine = resource("org/camunda/bpm/engine/impl/mapping/mappings.xml");
+    String ours = TaskQueryMapping.withOurMappings(engine);
+
+    String restored = ours;
+    for (Map.Entry<String, String> mapping : TaskQueryMapping.OUR_MAPPINGS.entrySet()) {
+      assertThat(ours).doesNotContain(mapping.getKey())
+          .containsOnlyOnce("<mapper resource=\"" + mapping.getValue() + "\" />");
+      restored = restored.replace(mapping.getValue(), mapping.getKey());
+    }
+    assertThat(restored).isEqualTo(engine);
   }
 
   @Test
   void an_engine_whose_configuration_no_longer_lists_task_xml_is_refused_at_start_up() {
-    assertThatThrownBy(() -> TaskQueryMapping.withOurTaskMapping("<configuration><mappers/></configuration>"))
+    assertThatThrownBy(() -> TaskQueryMapping.withOurMappings("<configuration><mappers/></configuration>"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("must be redone");
   }
