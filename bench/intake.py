@@ -14,6 +14,7 @@ Properties after the variants are given to the "pg" node (an experiment against 
 """
 import collections
 import os
+import re
 import sys
 import threading
 import time
@@ -70,7 +71,8 @@ def run(label, node, db, rate, seconds):
         faults.drain_async(db)
     else:
         time.sleep(20)
-    intake = Intake([node], f"{label}{int(time.time())}", duplicate_share=0.0, workers=64)
+    # the run's name prefixes each Idempotency-Key: letters and digits only
+    intake = Intake([node], f"{re.sub('[^A-Za-z0-9]', '', label)[:24]}{int(time.time())}", duplicate_share=0.0, workers=64)
     waits = LockWaits(db) if db else None
     if waits:
         waits.thread.start()
