@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.casedesk.support.CaseDeskIntegrationTest;
 import com.casedesk.support.ProbeProcesses;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -40,12 +38,13 @@ class TaskQueryAuthorizationIT {
   @Autowired AuthorizationService authorizationService;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final List<String> created = new ArrayList<>();
+  private TestAuthorizations grants;
   private Task definitionTask;
   private Task otherTask;
 
   @BeforeEach
   void twoTasksOfTwoDefinitions() {
+    grants = new TestAuthorizations(authorizationService);
     ProbeProcesses.deploy(repositoryService);
     definitionTask = task(ProbeProcesses.TASK_PROCESS, "candidates-" + run);
     otherTask = task(ProbeProcesses.GROUP_LEVEL_PROCESS, "nobody-" + run);
@@ -53,7 +52,7 @@ class TaskQueryAuthorizationIT {
 
   @AfterEach
   void removeGrants() {
-    created.forEach(authorizationService::deleteAuthorization);
+    grants.removeAll();
   }
 
   private Task task(String processKey, String candidateGroup) {
@@ -63,18 +62,8 @@ class TaskQueryAuthorizationIT {
   }
 
   private void authorize(int type, String userId, String groupId, Resource resource, String resourceId) {
-    Authorization authorization = authorizationService.createNewAuthorization(type);
-    authorization.setUserId(userId);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    Permission permission = resource == Resources.TASK ? Permissions.READ : Permissions.READ_TASK;
-    if (type == Authorization.AUTH_TYPE_REVOKE) {
-      authorization.removePermission(permission);
-    } else {
-      authorization.addPermission(permission);
-    }
-    created.add(authorizationService.saveAuthorization(authorization).getId());
+    grants.save(type, userId, groupId, resource, resourceId,
+        resource == Resources.TASK ? Permissions.READ : Permissions.READ_TASK);
   }
 
   /** the two tasks as the user sees them; the count must agree with the list */

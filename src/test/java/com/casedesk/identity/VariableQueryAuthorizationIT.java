@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.casedesk.support.CaseDeskIntegrationTest;
 import com.casedesk.support.ProbeProcesses;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +42,7 @@ class VariableQueryAuthorizationIT {
   @Autowired AuthorizationService authorizationService;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final List<String> created = new ArrayList<>();
+  private TestAuthorizations grants;
   private Instance probe;
   private Instance other;
 
@@ -52,6 +51,7 @@ class VariableQueryAuthorizationIT {
 
   @BeforeEach
   void twoInstancesOfTwoDefinitions() {
+    grants = new TestAuthorizations(authorizationService);
     ProbeProcesses.deploy(repositoryService);
     probe = instance(ProbeProcesses.TASK_PROCESS, "probe");
     other = instance(ProbeProcesses.GROUP_LEVEL_PROCESS, "other");
@@ -59,7 +59,7 @@ class VariableQueryAuthorizationIT {
 
   @AfterEach
   void removeGrants() {
-    created.forEach(authorizationService::deleteAuthorization);
+    grants.removeAll();
   }
 
   private Instance instance(String processKey, String name) {
@@ -76,17 +76,7 @@ class VariableQueryAuthorizationIT {
 
   private void authorize(int type, String userId, String groupId, Resource resource, String resourceId,
       Permission permission) {
-    Authorization authorization = authorizationService.createNewAuthorization(type);
-    authorization.setUserId(userId);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    if (type == Authorization.AUTH_TYPE_REVOKE) {
-      authorization.removePermission(permission);
-    } else {
-      authorization.addPermission(permission);
-    }
-    created.add(authorizationService.saveAuthorization(authorization).getId());
+    grants.save(type, userId, groupId, resource, resourceId, permission);
   }
 
   /**
