@@ -2,6 +2,7 @@ package com.casedesk.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.casedesk.support.AsUser;
 import com.casedesk.support.CaseDeskIntegrationTest;
 import com.casedesk.support.ProbeProcesses;
 import java.util.List;
@@ -68,15 +69,12 @@ class TaskQueryAuthorizationIT {
 
   /** the two tasks as the user sees them; the count must agree with the list */
   private List<String> visible(String userId, String groupId) {
-    identityService.setAuthentication(userId, List.of(groupId), List.of("sz"));
-    try {
+    return AsUser.call(identityService, userId, List.of(groupId), List.of("sz"), () -> {
       TaskQuery query = taskService.createTaskQuery().taskIdIn(definitionTask.getId(), otherTask.getId());
       List<String> ids = query.listPage(0, 10).stream().map(Task::getId).toList();
       assertThat(query.count()).as("count of %s", userId).isEqualTo(ids.size());
       return ids;
-    } finally {
-      identityService.clearAuthentication();
-    }
+    });
   }
 
   @Test

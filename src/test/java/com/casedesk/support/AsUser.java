@@ -16,6 +16,12 @@ public final class AsUser {
         .stream().map(Group::getId).toList();
     List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
         .list().stream().map(Tenant::getId).toList();
+    return call(identityService, userId, groups, tenants, action);
+  }
+
+  /** As the user with exactly these groups and tenants (which need not exist in the identity service). */
+  public static <T> T call(IdentityService identityService, String userId, List<String> groups, List<String> tenants,
+      Supplier<T> action) {
     identityService.setAuthentication(userId, groups, tenants);
     try {
       return action.get();
