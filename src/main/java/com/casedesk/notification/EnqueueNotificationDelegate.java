@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * parameters: {@code purpose}, {@code recipientKind} (OWNER/STAFF), {@code recipient},
  * {@code channel} (SMS/EMAIL/INBOX), {@code body}, optional {@code subject}. The case number is
  * the business key, the company the tenant; the process variable {@code drill} marks a drill.
- * Mark the step {@code camunda:asyncBefore} so a failure becomes a retried job.
+ * Mark the step {@code camunda:asyncBefore} so a failure becomes a retried job, unless a timer event
+ * comes right before it: the timer's job then runs it and is retried as a whole.
  */
 @Component
 class EnqueueNotificationDelegate implements JavaDelegate {
