@@ -7,7 +7,8 @@ in a fresh JVM per variant, each on a new PostgreSQL database, at a fixed concur
 
   casedesk  the application as shipped: all CaseDesk logic (case record, SLA events, outbox)
   default   the same application and model on Camunda's starter defaults where CaseDesk departs
-            from them (history FULL, removal-time strategy end, no extra engine indexes)
+            from them (history FULL, removal-time strategy end, no extra engine indexes) and on the
+            FEEL engine Camunda 7.24.0 brings (CaseDesk pins a newer one)
   ceiling   the same model on a bare engine, history NONE, no CaseDesk logic (delegates and
             listeners stripped, what they would compute given as start variables)
 
@@ -32,25 +33,42 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from faults import PG, ROOT, log, recreate_database  # noqa: E402
 
 CLASSPATH_FILE = os.path.join(ROOT, "target", "bench.classpath")
+# The default variant runs on the libraries Camunda's own build chose: CaseDesk pins a newer FEEL engine
+# (pom.xml, feel-engine.version) than the one Camunda 7.24.0 brings, and a default-configured starter
+# would not have it.
+CAMUNDA_CLASSPATH_FILE = os.path.join(ROOT, "target", "bench-camunda.classpath")
+
+
+def camunda_feel_engine_version():
+    """The FEEL engine version Camunda's release was built with (its root pom's version.feel-scala)."""
+    camunda = re.search(r"<camunda\.version>([^<]+)<", open(os.path.join(ROOT, "pom.xml")).read()).group(1)
+    root_pom = os.path.expanduser(f"~/.m2/repository/org/camunda/bpm/camunda-root/{camunda}/camunda-root-{camunda}.pom")
+    return re.search(r"<version\.feel-scala>([^<]+)<", open(root_pom).read()).group(1)
 
 
 def build():
     log("building test classes and the benchmark classpath")
-    subprocess.run(["./mvnw", "-q", "-B", "-DskipTests", "-Dformcheck.skip=true", "-Dbpmnlint.skip=true",
-                    "test-compile", "dependency:build-classpath", f"-Dmdep.outputFile={CLASSPATH_FILE}",
-                    "-Dmdep.includeScope=test"], cwd=ROOT, check=True)
+    maven = ["./mvnw", "-q", "-B", "-DskipTests", "-Dformcheck.skip=true", "-Dbpmnlint.skip=true"]
+    subprocess.run(maven + ["test-compile", "dependency:build-classpath", f"-Dmdep.outputFile={CLASSPATH_FILE}",
+                            "-Dmdep.includeScope=test"], cwd=ROOT, check=True)
+    feel = camunda_feel_engine_version()
+    log(f"the default variant's classpath: Camunda's FEEL engine {feel}")
+    subprocess.run(maven + [f"-Dfeel-engine.version={feel}", "dependency:build-classpath",
+                            f"-Dmdep.outputFile={CAMUNDA_CLASSPATH_FILE}", "-Dmdep.includeScope=test"],
+                   cwd=ROOT, check=True)
 
 
-def classpath():
-    with open(CLASSPATH_FILE) as f:
+def classpath(variant):
+    with open(CAMUNDA_CLASSPATH_FILE if variant == "default" else CLASSPATH_FILE) as f:
         deps = f.read().strip()
     return os.pathsep.join([os.path.join(ROOT, "target", "test-classes"), os.path.join(ROOT, "target", "classes"), deps])
 
 
-def run_variant(variant, url, lifecycles, threads, warmup, *properties):
+def run_variant(variant, url, lifecycles, threads, warmup, *properties, libraries=None):
+    """libraries: whose classpath to run on ("default": Camunda's FEEL engine); the variant's own by default"""
     name = f"{variant}-{int(time.time())}"
     out = os.path.join(ROOT, "target", f"lifecycle-{name}.log")
-    cmd = ["java", "-Xmx2g", "-cp", classpath(), "com.casedesk.bench.LifecycleBenchmark", variant, url,
+    cmd = ["java", "-Xmx2g", "-cp", classpath(libraries or variant), "com.casedesk.bench.LifecycleBenchmark", variant, url,
            str(lifecycles), str(threads), str(warmup), *properties]
     with open(out, "w") as f:
         code = subprocess.run(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT).returncode
@@ -64,10 +82,11 @@ def run_variant(variant, url, lifecycles, threads, warmup, *properties):
     return values
 
 
-def pg_variant(variant, lifecycles, threads, warmup, *properties):
+def pg_variant(variant, lifecycles, threads, warmup, *properties, libraries=None):
     db = f"casedesk_bench_lc_{variant}"
     recreate_database(db)
-    return run_variant(variant, f"jdbc:postgresql://127.0.0.1:5432/{db}", lifecycles, threads, warmup, *properties)
+    return run_variant(variant, f"jdbc:postgresql://127.0.0.1:5432/{db}", lifecycles, threads, warmup, *properties,
+                       libraries=libraries)
 
 
 def pgbench(seconds, clients):
@@ -113,6 +132,9 @@ def main():
         "casedesk", args.lifecycles, args.threads, warmup, "camunda.bpm.database.jdbc-batch-processing=false")
     if unbatched and unbatched["executionsPerLifecycle"] == results["casedesk"][0]["executionsPerLifecycle"]:
         sys.exit("jdbc-batch-processing=false did not change the JDBC executions: the switch did not take effect")
+    # CaseDesk's FEEL engine against the one Camunda brings, everything else as shipped
+    camunda_feel = None if args.short else pg_variant("casedesk", args.lifecycles, args.threads, warmup,
+                                                      libraries="default")
 
     def rate(variant):
         return statistics.mean(float(v["perSecond"]) for v in results[variant])
@@ -124,18 +146,22 @@ def main():
              f"{args.rounds} round(s); pgbench simple-update {args.threads} clients: "
              + ", ".join(f"{t:.0f}" for t in tps) + " tps (before, after)", "",
              "| variant (PostgreSQL) | lifecycles/s (each round) | mean | ÷ default | ÷ ceiling "
-             "| SQL statements / lifecycle | JDBC executions | of them SELECT | commits |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "| JVM CPU ms / lifecycle | SQL statements / lifecycle | JDBC executions | of them SELECT | commits |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for variant in ("casedesk", "default", "ceiling"):
         lines.append(f"| {variant} | {', '.join(v['perSecond'] for v in results[variant])} | {rate(variant):.2f} "
                      f"| {rate(variant) / rate('default'):.2f} | {rate(variant) / rate('ceiling'):.2f} "
+                     f"| {statistics.mean(float(v['jvmCpuMsPerLifecycle']) for v in results[variant]):.1f} "
                      f"| {count(variant, 'statementsPerLifecycle'):.0f} | {count(variant, 'executionsPerLifecycle'):.0f} "
                      f"| {count(variant, 'selectsPerLifecycle'):.0f} | {count(variant, 'commitsPerLifecycle'):.0f} |")
-    if unbatched:
-        lines.append(f"| casedesk, jdbc-batch-processing=false | {unbatched['perSecond']} "
-                     f"| ÷ casedesk {float(unbatched['perSecond']) / rate('casedesk'):.2f} | - | - "
-                     f"| {float(unbatched['statementsPerLifecycle']):.0f} | {float(unbatched['executionsPerLifecycle']):.0f} "
-                     f"| {float(unbatched['selectsPerLifecycle']):.0f} | {float(unbatched['commitsPerLifecycle']):.0f} |")
+    for label, extra in (("casedesk, jdbc-batch-processing=false", unbatched),
+                         (f"casedesk on Camunda's FEEL engine {camunda_feel_engine_version()}", camunda_feel)):
+        if not extra:
+            continue
+        lines.append(f"| {label} | {extra['perSecond']} "
+                     f"| ÷ casedesk {float(extra['perSecond']) / rate('casedesk'):.2f} | - | - "
+                     f"| {float(extra['jvmCpuMsPerLifecycle']):.1f} | {float(extra['statementsPerLifecycle']):.0f} | {float(extra['executionsPerLifecycle']):.0f} "
+                     f"| {float(extra['selectsPerLifecycle']):.0f} | {float(extra['commitsPerLifecycle']):.0f} |")
     lines += ["", "| variant (H2 in memory) | lifecycles/s | ÷ default | SQL statements / lifecycle | commits |",
               "|---|---:|---:|---:|---:|"]
     for variant in ("casedesk", "default"):

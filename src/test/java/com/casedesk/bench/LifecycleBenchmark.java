@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code casedesk}: the application as shipped (all CaseDesk logic: case record, SLA events,
  *       outbox), profiles postgres/demo, extra properties as given;
  *   <li>{@code default}: the same application and model with Camunda's starter defaults where
- *       CaseDesk tunes the engine: history FULL, removal-time strategy end, no extra engine indexes;
+ *       CaseDesk tunes the engine: history FULL, removal-time strategy end, no extra engine indexes
+ *       (bench/lifecycle.py also gives it the FEEL engine Camunda brings instead of CaseDesk's newer one);
  *   <li>{@code ceiling}: the same model on a bare engine, history NONE, no CaseDesk logic
  *       ({@link EngineCeiling}).
  * </ul>
@@ -71,14 +72,17 @@ public final class LifecycleBenchmark {
     run(lifecycle, warmup, threads, 0);
     counter.reset();
     long begin = System.nanoTime();
+    long cpuBegin = processCpuNanos();
     run(lifecycle, lifecycles, threads, warmup);
     double seconds = (System.nanoTime() - begin) / 1e9;
+    double jvmCpuMillis = (processCpuNanos() - cpuBegin) / 1e6 / lifecycles;
     System.out.printf(java.util.Locale.ROOT,
         "RESULT variant=%s lifecycles=%d threads=%d seconds=%.2f perSecond=%.2f statementsPerLifecycle=%.2f "
-            + "executionsPerLifecycle=%.2f selectsPerLifecycle=%.2f commitsPerLifecycle=%.2f rollbacks=%d startSeconds=%.1f%n",
+            + "executionsPerLifecycle=%.2f selectsPerLifecycle=%.2f commitsPerLifecycle=%.2f rollbacks=%d startSeconds=%.1f "
+            + "jvmCpuMsPerLifecycle=%.1f feelEngine=%s%n",
         variant, lifecycles, threads, seconds, lifecycles / seconds, counter.statements.sum() / (double) lifecycles,
         counter.executions.sum() / (double) lifecycles, counter.selects.sum() / (double) lifecycles,
-        counter.commits.sum() / (double) lifecycles, counter.rollbacks.sum(), startSeconds);
+        counter.commits.sum() / (double) lifecycles, counter.rollbacks.sum(), startSeconds, jvmCpuMillis, feelEngineJar());
     counter.byTable.entrySet().stream()
         .sorted(Map.Entry.<String, java.util.concurrent.atomic.LongAdder>comparingByValue(
             java.util.Comparator.comparingLong(java.util.concurrent.atomic.LongAdder::sum)).reversed())
@@ -90,6 +94,21 @@ public final class LifecycleBenchmark {
       engine.close();
     }
     System.exit(0);
+  }
+
+  /**
+   * CPU time of this JVM (all its threads: the lifecycles', JIT's, GC's), a steadier measure of what a
+   * change costs than lifecycles per second on a shared machine; PostgreSQL's CPU is not in it.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The jar the FEEL engine was loaded from: bench/lifecycle.py gives the default variant Camunda's. */
+  private static String feelEngineJar() {
+    String location = org.camunda.feel.FeelEngine.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   private static ConfigurableApplicationContext caseDesk(String variant, String url, Map<String, Object> extra,
