@@ -133,6 +133,7 @@ public final class LifecycleBenchmark {
       if (url.startsWith("jdbc:postgresql:")) {
         // PostgreSQL's defaults instead of application-postgres.yaml's session settings
         properties.put("spring.datasource.hikari.data-source-properties.options", "-c jit=on -c plan_cache_mode=auto");
+        properties.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "false");
       }
     } else if (!variant.equals("casedesk")) {
       throw new IllegalArgumentException("variant: casedesk, default or ceiling, not " + variant);
