@@ -23,6 +23,7 @@ import atexit
 import base64
 import collections
 import glob
+import http.client
 import json
 import os
 import random
@@ -221,7 +222,9 @@ class Intake:
                 return r.status, json.load(r)["caseNumber"], time.time() - t
         except urllib.error.HTTPError as e:
             return e.code, None, time.time() - t
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as e:
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError, http.client.HTTPException):
+            # HTTPException: the node died while sending its answer (IncompleteRead of a chunked body):
+            # no answer, so the careful client sends again with the same key
             return "no answer", None, time.time() - t
 
     def offer(self, rate, seconds, start_at=0, on_tick=None):
