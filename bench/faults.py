@@ -49,6 +49,10 @@ ESCALATION = "ServiceTask_EscalateOverdueReply"
 SUPERVISION = "UserTask_SuperviseOverdueReply"
 ESCALATION_PURPOSE = "escalation-" + ESCALATION + "-r0"
 ESCALATION_JOB = REPLY_TIMER  # the escalation runs in its timer's job (no async continuation after a timer)
+# PostgreSQL connection settings as the driver and the server ship them, for the benchmarks' out-of-the-box
+# nodes: application-postgres.yaml turns JIT off and has the driver send batched inserts as multi-row INSERTs
+POSTGRES_DEFAULTS = ["--spring.datasource.hikari.data-source-properties.options=-c jit=on -c plan_cache_mode=auto",
+                     "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false"]
 WORK = tempfile.mkdtemp(prefix="casedesk-faults-")
 # CaseDesk ships history level "audit"; these tests read the job log (history FULL) to see which
 # node ran which job and how often a job was acquired

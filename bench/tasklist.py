@@ -482,8 +482,7 @@ def main():
     # Camunda out of the box: no CaseDesk indexes or statistics on the engine's tables, the engine's own
     # task-query mapping (identity/TaskQueryMapping), PostgreSQL's default session settings
     baseline_args = ["--casedesk.engine.extra-indexes=false", "--casedesk.engine.task-query-authorization=camunda",
-                     "--spring.datasource.hikari.data-source-properties.options=-c jit=on -c plan_cache_mode=auto",
-                     "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false"]
+                     *faults.POSTGRES_DEFAULTS]
     node = Node("tasklist", PORT, DB, *baseline_args)
     starts = [start(node, "first start, empty database (creates the schema)")]
     node.stop()

@@ -97,8 +97,8 @@ public final class LifecycleBenchmark {
   }
 
   /**
-   * CPU time of this JVM (all its threads: the lifecycles', JIT's, GC's), a steadier measure of what a
-   * change costs than lifecycles per second on a shared machine; PostgreSQL's CPU is not in it.
+   * CPU time of this JVM (all its threads: the lifecycles', JIT's, GC's), what the application's side of
+   * a lifecycle costs; PostgreSQL's CPU is not in it. On a shared machine it varies from run to run too.
    */
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
