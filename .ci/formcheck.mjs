@@ -1,7 +1,8 @@
 // Renders every Camunda Form in forms/ with form-js-viewer 1.8.7 (what Tasklist 7.24 bundles),
 // headless under jsdom, with the variables of .ci/form-fixtures.json: each form must import
-// without warnings, refuse an empty submit where it has required fields, accept valid answers,
-// and show owners' text (e.g. <b>) as text, never as markup.
+// without warnings, show the fixture's value for every {{path}} in its text, refuse an empty submit
+// where it has required fields, accept valid answers, and show owners' text (e.g. <b>) as text, never
+// as markup.
 import { JSDOM } from 'jsdom';
 import fs from 'fs';
 import { createRequire } from 'module';
@@ -27,7 +28,8 @@ for (const file of files) {
   if (!fixture) {
     problems.push(`no fixture for form id ${schema.id} in .ci/form-fixtures.json`);
   } else {
-    const given = typeof fixture.given === 'string' ? fixtures[fixture.given] : fixture.given;
+    // given: the variables, or the name of a shared set of them; also: variables added to that set
+    const given = { ...(typeof fixture.given === 'string' ? fixtures[fixture.given] : fixture.given), ...fixture.also };
     const form = new Form({ container: document.getElementById('c') });
     let { warnings } = await form.importSchema(schema, given);
     await settle();
@@ -35,6 +37,16 @@ for (const file of files) {
     const required = JSON.stringify(schema).includes('"required":true');
     const empty = form.submit();
     if (required && Object.keys(empty.errors).length === 0) problems.push('an empty submit was accepted');
+    // every {{path}} of a text field shows the fixture's value (nested paths too: labels.category)
+    const shown = document.getElementById('c').textContent;
+    for (const [, path] of JSON.stringify(schema).matchAll(/\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g)) {
+      const value = path.split('.').reduce((scope, key) => (scope == null ? undefined : scope[key]), given);
+      if (value === undefined) {
+        problems.push(`{{${path}}} has no value in the fixture`);
+      } else if (typeof value === 'string' && value && !value.includes('<') && !shown.includes(value)) {
+        problems.push(`{{${path}}} does not show ${JSON.stringify(value)}`);
+      }
+    }
     if (given.description) {
       const markup = document.getElementById('c').querySelector('b');
       if (markup) problems.push("owners' text was rendered as markup");

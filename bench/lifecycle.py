@@ -154,6 +154,12 @@ def main():
                      f"| {statistics.mean(float(v['jvmCpuMsPerLifecycle']) for v in results[variant]):.1f} "
                      f"| {count(variant, 'statementsPerLifecycle'):.0f} | {count(variant, 'executionsPerLifecycle'):.0f} "
                      f"| {count(variant, 'selectsPerLifecycle'):.0f} | {count(variant, 'commitsPerLifecycle'):.0f} |")
+    # the host's speed drifts between runs (shared, with CPU steal): each round's ratio compares runs a
+    # minute apart, their median is the steadier figure
+    per_round = {base: [float(c["perSecond"]) / float(b["perSecond"]) for c, b in zip(results["casedesk"], results[base])]
+                 for base in ("default", "ceiling")}
+    round_lines = [f"Per round, casedesk ÷ {base}: " + ", ".join(f"{x:.2f}" for x in ratios)
+                   + f" (median {statistics.median(ratios):.2f})" for base, ratios in per_round.items()]
     for label, extra in (("casedesk, jdbc-batch-processing=false", unbatched),
                          (f"casedesk on Camunda's FEEL engine {camunda_feel_engine_version()}", camunda_feel)):
         if not extra:
@@ -162,6 +168,7 @@ def main():
                      f"| ÷ casedesk {float(extra['perSecond']) / rate('casedesk'):.2f} | - | - "
                      f"| {float(extra['jvmCpuMsPerLifecycle']):.1f} | {float(extra['statementsPerLifecycle']):.0f} | {float(extra['executionsPerLifecycle']):.0f} "
                      f"| {float(extra['selectsPerLifecycle']):.0f} | {float(extra['commitsPerLifecycle']):.0f} |")
+    lines += [""] + round_lines
     lines += ["", "| variant (H2 in memory) | lifecycles/s | ÷ default | SQL statements / lifecycle | commits |",
               "|---|---:|---:|---:|---:|"]
     for variant in ("casedesk", "default"):

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class ComplaintMessages {
 
   private final CaseMessages messages;
+  private final ComplaintProperties properties;
 
-  ComplaintMessages(CaseMessages messages) {
+  ComplaintMessages(CaseMessages messages, ComplaintProperties properties) {
     this.messages = messages;
+    this.properties = properties;
   }
 
   void toOwner(DelegateExecution execution, String purpose, String template) {
@@ -24,10 +26,9 @@ class ComplaintMessages {
     messages.toGroup(execution, purpose, groupId, template, values(execution, extra));
   }
 
-  private static Map<String, String> values(DelegateExecution execution, Map<String, String> extra) {
+  private Map<String, String> values(DelegateExecution execution, Map<String, String> extra) {
     Map<String, String> values = new HashMap<>(extra);
-    Object label = execution.getVariable("categoryLabel");
-    values.putIfAbsent("category", String.valueOf(label == null ? execution.getVariable("category") : label));
+    values.putIfAbsent("category", properties.label("category", execution.getVariable(ComplaintProcess.Var.CATEGORY)));
     return values;
   }
 }

@@ -81,10 +81,15 @@ public final class ComplaintProcess {
     public static final String GM_ESCALATION_WORKING_DAYS = "gmEscalationWorkingDays";
     public static final String GROUP_ESCALATION_WORKING_DAYS = "groupEscalationWorkingDays";
     public static final String REPLY_DUE = "replyDue";
+    /** the GM and group-centre escalations fall due these working days after it (expressions in the model) */
     public static final String RESOLUTION_DUE = "resolutionDue";
-    public static final String GM_ESCALATION_DUE = "gmEscalationDue";
-    public static final String GROUP_ESCALATION_DUE = "groupEscalationDue";
     public static final String CALLBACK_DUE = "callbackDue";
+    /**
+     * what staff read in Tasklist instead of codes and timestamps, one JSON variable (forms show
+     * {@code {{labels.category}}}): channel, category, subcategory, severity, responsibleGroup,
+     * replyDue, resolutionDue
+     */
+    public static final String LABELS = "labels";
     // work
     public static final String REPLY_TEXT = "replyText";
     public static final String HANDLING_RESULT = "handlingResult";

@@ -1,5 +1,6 @@
 package com.casedesk.complaint;
 
+import com.casedesk.models.ElementProperties;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${escalateComplaintDelegate}}: a deadline passed. Records the escalation level on the case
- * and tells the level above (outbox). Inputs: {@code escalationLevel} (SUPERVISOR, GM,
+ * and tells the level above (outbox). Extension properties: {@code escalationLevel} (SUPERVISOR, GM,
  * GROUP_CENTRE), {@code escalationGroup} (the group whose task follows) and {@code escalationStep}
  * (what is late, in words staff read). The case keeps its owner.
  */
@@ -27,9 +28,9 @@ class EscalateComplaintDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ComplaintCase.EscalationLevel level =
-        ComplaintCase.EscalationLevel.valueOf((String) execution.getVariable("escalationLevel"));
-    String group = (String) execution.getVariable("escalationGroup");
-    String step = (String) execution.getVariable("escalationStep");
+        ComplaintCase.EscalationLevel.valueOf(ElementProperties.required(execution, "escalationLevel"));
+    String group = ElementProperties.required(execution, "escalationGroup");
+    String step = ElementProperties.required(execution, "escalationStep");
     cases.escalated(execution.getProcessBusinessKey(), level);
     String purpose = "escalation-" + execution.getCurrentActivityId() + "-r" + execution.getVariable(ComplaintProcess.Var.REOPEN_COUNT);
     messages.toGroup(execution, purpose, group, properties.messages().escalation(), Map.of("step", step));

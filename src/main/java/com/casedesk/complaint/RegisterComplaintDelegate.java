@@ -26,11 +26,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
   private final CaseNumbers caseNumbers;
   private final ComplaintCases cases;
   private final Directory directory;
-  private final ComplaintProperties properties;
 
   RegisterComplaintDelegate(ComplaintIntakeValidator validator, CaseNumbers caseNumbers, ComplaintCases cases,
-      Directory directory, ComplaintProperties properties) {
-    this.properties = properties;
+      Directory directory) {
     this.validator = validator;
     this.caseNumbers = caseNumbers;
     this.cases = cases;
@@ -85,10 +83,6 @@ class RegisterComplaintDelegate implements JavaDelegate {
     if (!intake.containsKey(ComplaintProcess.Var.SUBCATEGORY)) {
       execution.setVariable(ComplaintProcess.Var.SUBCATEGORY, null);
     }
-    // what staff read in forms: labels instead of codes
-    execution.setVariable("channelLabel", properties.label("channel", intake.get(ComplaintProcess.Var.CHANNEL)));
-    execution.setVariable("categoryLabel", properties.label("category", intake.get(ComplaintProcess.Var.CATEGORY)));
-    execution.setVariable("subcategoryLabel", properties.label("subcategory", intake.get(ComplaintProcess.Var.SUBCATEGORY)));
   }
 
   /** A drill's simulated complaint (started by mass-complaint with drill = true). */

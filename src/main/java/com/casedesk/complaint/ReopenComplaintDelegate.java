@@ -20,13 +20,15 @@ class ReopenComplaintDelegate implements JavaDelegate {
   private final WorkingTime workingTime;
   private final ComplaintMessages messages;
   private final ComplaintProperties properties;
+  private final ComplaintLabels labels;
 
   ReopenComplaintDelegate(ComplaintCases cases, WorkingTime workingTime, ComplaintMessages messages,
-      ComplaintProperties properties) {
+      ComplaintProperties properties, ComplaintLabels labels) {
     this.cases = cases;
     this.workingTime = workingTime;
     this.messages = messages;
     this.properties = properties;
+    this.labels = labels;
   }
 
   @Override
@@ -35,7 +37,8 @@ class ReopenComplaintDelegate implements JavaDelegate {
     execution.setVariable(ComplaintProcess.Var.REOPEN_COUNT, reopenCount);
     int days = ((Number) execution.getVariable(ComplaintProcess.Var.RESOLUTION_WORKING_DAYS)).intValue();
     Date resolutionDue = workingTime.addWorkingDays(EngineClock.now(), days);
-    ScheduleComplaintDeadlinesDelegate.setResolutionDeadlines(execution, workingTime, resolutionDue);
+    execution.setVariable(ComplaintProcess.Var.RESOLUTION_DUE, resolutionDue);
+    labels.resolutionDueChanged(execution, resolutionDue);
 
     String groups = (String) execution.getVariable(ComplaintProcess.Var.HANDLING_GROUPS);
     if (reopenCount >= properties.managerAfterReopens() && !groups.contains(ComplaintProcess.MANAGER_GROUP)) {

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${scheduleComplaintDeadlinesDelegate}}: turns the classification (DMN results
  * {@code routing} and {@code grading}) into deadlines: the reply within the DMN's hours (or the
- * same day), the resolution in working days, and the escalation points after it.
+ * same day) and the resolution in working days; the escalation points after it are the model's
+ * expressions ({@code resolutionDue} plus {@code gmEscalationWorkingDays} /
+ * {@code groupEscalationWorkingDays} working days).
  */
 @Component
 class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
@@ -21,13 +23,15 @@ class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
   private final ComplaintCases cases;
   private final ComplaintMessages messages;
   private final ComplaintProperties properties;
+  private final ComplaintLabels labels;
 
   ScheduleComplaintDeadlinesDelegate(WorkingTime workingTime, ComplaintCases cases, ComplaintMessages messages,
-      ComplaintProperties properties) {
+      ComplaintProperties properties, ComplaintLabels labels) {
     this.workingTime = workingTime;
     this.cases = cases;
     this.messages = messages;
     this.properties = properties;
+    this.labels = labels;
   }
 
   @Override
@@ -64,25 +68,14 @@ class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
     execution.setVariable(ComplaintProcess.Var.GM_ESCALATION_WORKING_DAYS, gmDays);
     execution.setVariable(ComplaintProcess.Var.GROUP_ESCALATION_WORKING_DAYS, groupDays);
     execution.setVariable(ComplaintProcess.Var.REPLY_DUE, replyDue);
-    execution.setVariable("replyDueText", workingTime.format(replyDue));
-    execution.setVariable("severityLabel", properties.label("severity", severity));
-    execution.setVariable("responsibleGroupLabel", groupName(execution, group));
-    setResolutionDeadlines(execution, workingTime, resolutionDue);
+    execution.setVariable(ComplaintProcess.Var.RESOLUTION_DUE, resolutionDue);
+    execution.setVariable(ComplaintProcess.Var.LABELS,
+        labels.classified(execution, severity, groupName(execution, group), replyDue, resolutionDue));
     cases.classified(execution.getProcessBusinessKey(), severity, group, replyDue, resolutionDue);
     if (major) {
       messages.toGroup(execution, "major-manager", ComplaintProcess.MANAGER_GROUP,
           properties.messages().majorToManager(), Map.of());
     }
-  }
-
-  /** The resolution deadline and the escalation points after it (also used when a case reopens). */
-  static void setResolutionDeadlines(DelegateExecution execution, WorkingTime workingTime, Date resolutionDue) {
-    int gmDays = ((Number) execution.getVariable(ComplaintProcess.Var.GM_ESCALATION_WORKING_DAYS)).intValue();
-    int groupDays = ((Number) execution.getVariable(ComplaintProcess.Var.GROUP_ESCALATION_WORKING_DAYS)).intValue();
-    execution.setVariable(ComplaintProcess.Var.RESOLUTION_DUE, resolutionDue);
-    execution.setVariable("resolutionDueText", workingTime.format(resolutionDue));
-    execution.setVariable(ComplaintProcess.Var.GM_ESCALATION_DUE, workingTime.addWorkingDays(resolutionDue, gmDays));
-    execution.setVariable(ComplaintProcess.Var.GROUP_ESCALATION_DUE, workingTime.addWorkingDays(resolutionDue, groupDays));
   }
 
   private static String groupName(DelegateExecution execution, String groupId) {

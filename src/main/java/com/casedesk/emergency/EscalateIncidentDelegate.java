@@ -1,6 +1,7 @@
 package com.casedesk.emergency;
 
 import com.casedesk.emergency.MassComplaintProcess.Var;
+import com.casedesk.models.ElementProperties;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${escalateIncidentDelegate}}: a step of the response missed its target. The group centre
  * (which leads mass-complaint responses) is told, and for a level-I incident the company head;
- * the step is recorded as escalated. Input {@code step}: the step's id (a missed progress update:
- * {@code progress-update}, counted per round).
+ * the step is recorded as escalated. Extension property {@code step}: the step's id (a missed
+ * progress update: {@code progress-update}, counted per round).
  */
 @Component
 class EscalateIncidentDelegate implements JavaDelegate {
@@ -30,7 +31,7 @@ class EscalateIncidentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseNumber = execution.getProcessBusinessKey();
-    String step = (String) execution.getVariable("step");
+    String step = ElementProperties.required(execution, "step");
     String purpose = "escalation-" + step;
     if (PROGRESS_UPDATE.equals(step)) {
       purpose += "-" + execution.getVariable(Var.UPDATE_ROUND);

@@ -1,6 +1,7 @@
 package com.casedesk.handover;
 
 import com.casedesk.handover.HandoverProcess.Var;
+import com.casedesk.models.ElementProperties;
 import com.casedesk.notification.CaseMessages;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,9 +9,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${escalateDefectDelegate}}: a defect's deadline passed. Inputs {@code step} (assign,
- * rectify, confirmation) and {@code escalationGroup} (the rectification office first, then the
- * project GM); the group is told (outbox) and the level recorded. The defect keeps its owner.
+ * {@code ${escalateDefectDelegate}}: a defect's deadline passed. Extension properties
+ * {@code step} (assign, rectify, confirmation) and {@code escalationGroup} (the rectification
+ * office first, then the project GM); the group is told (outbox) and the level recorded. The
+ * defect keeps its owner.
  */
 @Component
 class EscalateDefectDelegate implements JavaDelegate {
@@ -29,8 +31,8 @@ class EscalateDefectDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String step = (String) execution.getVariable("step");
-    String group = (String) execution.getVariable("escalationGroup");
+    String step = ElementProperties.required(execution, "step");
+    String group = ElementProperties.required(execution, "escalationGroup");
     String stepLabel = properties.label("step", step);
     Object reworks = defects.find(execution.getProcessBusinessKey()).map(UnitDefects.Defect::reworkCount).orElse(0);
     messages.toGroup(execution, "escalation-" + step + "-" + group + "-r" + reworks, group,

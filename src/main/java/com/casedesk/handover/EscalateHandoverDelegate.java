@@ -1,6 +1,7 @@
 package com.casedesk.handover;
 
 import com.casedesk.handover.HandoverProcess.Var;
+import com.casedesk.models.ElementProperties;
 import com.casedesk.notification.CaseMessages;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${escalateHandoverDelegate}}: a handover step owned by the front desk missed its
  * deadline; the customer-relations supervisors are told (outbox) and it is recorded on the unit.
- * Input {@code step}: pre-inspection, joint-inspection, reinspection or care-visit.
+ * Extension property {@code step}: pre-inspection, joint-inspection, reinspection or care-visit.
  */
 @Component
 class EscalateHandoverDelegate implements JavaDelegate {
@@ -29,7 +30,7 @@ class EscalateHandoverDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String step = (String) execution.getVariable("step");
+    String step = ElementProperties.required(execution, "step");
     String stepLabel = properties.label("step", step);
     Object inspections = execution.getVariable("inspectionRound");
     messages.toGroup(execution, "escalation-" + step + "-" + (inspections == null ? 1 : inspections), SUPERVISOR_GROUP,

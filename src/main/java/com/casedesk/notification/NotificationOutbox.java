@@ -43,16 +43,11 @@ public class NotificationOutbox {
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public Enqueued enqueue(OutboundMessage message) {
-    Optional<OutboxEntry> existing = find(message.caseNumber(), message.purpose(), message.recipient());
-    if (existing.isPresent()) {
-      LOG.info("Outbox: {} / {} / {} already enqueued (id {}), not again",
-          message.caseNumber(), message.purpose(), message.recipient(), existing.get().id());
-      return new Enqueued(existing.get(), false);
-    }
     // a drill's messages never leave, to owners or staff: recorded as what would have gone out
     String status = message.drill() ? OutboxEntry.SUPPRESSED : OutboxEntry.PENDING;
     try {
-      // a concurrent twin may commit first: then our insert fails on the key, back to the savepoint
+      // the insert comes first: the key refuses a message enqueued before (a retried step) or by a
+      // concurrent twin, and the transaction goes on from the savepoint (no read before each insert)
       savepoint.executeWithoutResult(tx -> jdbc.sql("""
               INSERT INTO notification_outbox (case_number, purpose, recipient_kind, recipient, channel, subject,
                   body, company_code, process_instance_id, drill, status)
@@ -61,8 +56,11 @@ public class NotificationOutbox {
               message.channel().name(), message.subject(), message.body(), message.companyCode(),
               message.processInstanceId(), message.drill(), status)
           .update());
-    } catch (DuplicateKeyException raced) {
-      return new Enqueued(find(message.caseNumber(), message.purpose(), message.recipient()).orElseThrow(), false);
+    } catch (DuplicateKeyException already) {
+      OutboxEntry existing = find(message.caseNumber(), message.purpose(), message.recipient()).orElseThrow();
+      LOG.info("Outbox: {} / {} / {} already enqueued (id {}), not again",
+          message.caseNumber(), message.purpose(), message.recipient(), existing.id());
+      return new Enqueued(existing, false);
     }
     return new Enqueued(find(message.caseNumber(), message.purpose(), message.recipient()).orElseThrow(), true);
   }

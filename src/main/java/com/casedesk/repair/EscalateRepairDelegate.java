@@ -1,5 +1,6 @@
 package com.casedesk.repair;
 
+import com.casedesk.models.ElementProperties;
 import com.casedesk.notification.CaseMessages;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${escalateRepairDelegate}}: an on-site, completion or callback deadline passed. Records
  * the escalation level on the order and tells the group above (outbox, once per step and visit).
- * Inputs: {@code escalationLevel} (DISPATCH, SUPERVISOR), {@code escalationGroup} and
+ * Extension properties: {@code escalationLevel} (DISPATCH, SUPERVISOR), {@code escalationGroup} and
  * {@code escalationStep} (what is late, in words staff read).
  */
 @Component
@@ -27,9 +28,9 @@ class EscalateRepairDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RepairOrder.EscalationLevel level = RepairOrder.EscalationLevel.valueOf((String) execution.getVariable("escalationLevel"));
-    String group = (String) execution.getVariable("escalationGroup");
-    String step = (String) execution.getVariable("escalationStep");
+    RepairOrder.EscalationLevel level = RepairOrder.EscalationLevel.valueOf(ElementProperties.required(execution, "escalationLevel"));
+    String group = ElementProperties.required(execution, "escalationGroup");
+    String step = ElementProperties.required(execution, "escalationStep");
     orders.escalated(execution.getProcessBusinessKey(), level);
     String purpose = "escalation-" + execution.getCurrentActivityId() + "-r" + execution.getVariable(RepairProcess.Var.REWORK_COUNT);
     messages.toGroup(execution, purpose, group, properties.messages().escalation(), Map.of("step", step));

@@ -50,6 +50,9 @@ final class EngineCeiling {
         .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
         .setJobExecutorActivate(false)
         .setProcessEngineName("ceiling");
+    // the model's working-day expressions (escalation points after the resolution deadline) on calendar days
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration)
+        .setBeans(Map.of("workingTime", new CalendarDays()));
     ProcessEngine engine = configuration.buildProcessEngine();
     deploy(engine);
     return engine;
@@ -96,9 +99,16 @@ final class EngineCeiling {
     variables.put("replyMode", "own");
     variables.put("replyDue", Date.from(now.plus(1, ChronoUnit.DAYS)));
     variables.put("resolutionDue", Date.from(now.plus(3, ChronoUnit.DAYS)));
-    variables.put("gmEscalationDue", Date.from(now.plus(4, ChronoUnit.DAYS)));
-    variables.put("groupEscalationDue", Date.from(now.plus(5, ChronoUnit.DAYS)));
+    variables.put("gmEscalationWorkingDays", 1);
+    variables.put("groupEscalationWorkingDays", 2);
     variables.put("callbackDue", Date.from(now.plus(2, ChronoUnit.DAYS)));
     return variables;
+  }
+
+  /** What the ceiling has for CaseDesk's working-time calendar: plain days. */
+  public static final class CalendarDays {
+    public Date addWorkingDays(Date from, int days) {
+      return Date.from(from.toInstant().plus(days, ChronoUnit.DAYS));
+    }
   }
 }

@@ -265,6 +265,11 @@ class StaffFormTextInBrowserIT extends TasklistBrowserTest {
     Task reply = task(typed, ComplaintProcess.Element.REPLY);
     openForm(reply, "Field_ReplyText");
     assertNothingRan("Tasklist: the reply form before typing");
+    // the case summary's texts come from one JSON variable (labels), which Tasklist hands to form-js parsed
+    wait.until(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("渠道："));
+    assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).as("the reply form's case summary")
+        .contains("渠道：热线电话").contains("类别：物业服务").contains("严重程度：一般").contains("责任部门：物业服务")
+        .containsPattern("回复期限：\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}").doesNotContain("{{");
     typeInto("Field_ReplyText", typedReply);
     HeadlessChromium.screenshot(browser, "staff-text-1-reply-typed");
     completeInTasklist(reply);

@@ -106,6 +106,10 @@ class ComplaintHandlingProcessIT {
     runJobs(complaint);
     assertThat(complaint).isWaitingAt(Element.REPLY, Element.HANDLE)
         .variables().containsEntry("firstContactOwner", "sz-frontdesk").containsEntry("severity", "ordinary");
+    assertThat(labels(complaint)).as("what Tasklist shows instead of codes and timestamps")
+        .containsEntry("channel", "前台来访").containsEntry("category", "物业服务").containsEntry("subcategory", "保洁")
+        .containsEntry("severity", "一般").containsEntry("responsibleGroup", "物业服务")
+        .containsEntry("replyDue", "2026-11-24 10:00").containsEntry("resolutionDue", "2026-11-26 10:00");
     Task reply = taskAt(complaint, Element.REPLY);
     assertThat(reply).isAssignedTo("sz-frontdesk");
     assertThat(reply.getDueDate()).isEqualTo(at(MONDAY_10.plusHours(24)));
@@ -174,11 +178,15 @@ class ComplaintHandlingProcessIT {
     runJobs(complaint);
     assertThat(complaint).isWaitingAt(Element.HANDLE, Element.SUPERVISE_HANDLING);
     assertThat(taskAt(complaint, Element.SUPERVISE_HANDLING)).hasCandidateGroup("cs-supervisor");
+    assertThat(taskAt(complaint, Element.SUPERVISE_HANDLING).getDueDate()).as("due when the GM's escalation falls due")
+        .isEqualTo(at(LocalDateTime.of(2026, 11, 27, 10, 0)));
     assertThat(complaint).hasNotPassed(Element.ESCALATE_TO_GM);
 
     setClock(LocalDateTime.of(2026, 11, 27, 10, 1)); // + 1 working day
     runJobs(complaint);
     assertThat(taskAt(complaint, Element.GM_HANDLING)).hasCandidateGroup("project-gm");
+    assertThat(taskAt(complaint, Element.GM_HANDLING).getDueDate()).as("due when the group centre's escalation falls due")
+        .isEqualTo(at(LocalDateTime.of(2026, 11, 30, 10, 0)));
     assertThat(complaint).hasNotPassed(Element.ESCALATE_TO_GROUP);
 
     setClock(LocalDateTime.of(2026, 11, 30, 10, 1)); // + 2 working days (over the weekend)
@@ -279,6 +287,7 @@ class ComplaintHandlingProcessIT {
 
     assertThat(complaint).hasPassed(Element.REOPEN).isWaitingAt(Element.HANDLE).variables().containsEntry("reopenCount", 1);
     assertThat(taskAt(complaint, Element.HANDLE).getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 11, 27, 10, 0)));
+    assertThat(labels(complaint)).containsEntry("resolutionDue", "2026-11-27 10:00");
     assertThat(cases.find(complaint.getBusinessKey()).orElseThrow().status()).isEqualTo("REOPENED");
     assertThat(candidateGroups(taskAt(complaint, Element.HANDLE))).doesNotContain("cs-manager");
 
@@ -503,6 +512,14 @@ class ComplaintHandlingProcessIT {
 
   private Task taskAt(ProcessInstance instance, String activityId) {
     return task(activityId, instance);
+  }
+
+  /** The complaint's {@code labels} variable (JSON) as a map. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> labels(ProcessInstance complaint) {
+    org.camunda.spin.plugin.variable.value.JsonValue labels =
+        runtimeService.getVariableTyped(complaint.getId(), ComplaintProcess.Var.LABELS);
+    return labels.getValue().mapTo(Map.class);
   }
 
   private List<String> candidateGroups(Task task) {

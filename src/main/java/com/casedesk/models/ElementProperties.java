@@ -1,0 +1,36 @@
+package com.casedesk.models;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * The extension properties ({@code camunda:properties}, the Modeler's "Extension properties") of
+ * the BPMN element an execution is at: the fixed parameters of a step, such as which level an
+ * escalation reaches and what is late. Unlike input parameters they are not variables: an input
+ * parameter is a local variable written to history on every run of the step (three history rows
+ * per escalation), a property is read from the deployed model.
+ */
+public final class ElementProperties {
+
+  private ElementProperties() {}
+
+  /** The property's value; a model without it is a modelling error, named with element and process. */
+  public static String required(DelegateExecution execution, String name) {
+    FlowElement element = execution.getBpmnModelElementInstance();
+    ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+    if (extensions != null) {
+      for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+        for (CamundaProperty property : properties.getCamundaProperties()) {
+          if (name.equals(property.getCamundaName())) {
+            return property.getCamundaValue();
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("BPMN element " + execution.getCurrentActivityId() + " of "
+        + execution.getProcessDefinitionId() + " has no extension property '" + name + "'");
+  }
+}
