@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ReopenComplaintDelegate implements JavaDelegate {
 
+  /** variables of instances started on the model before 27 Nov 2026, whose timers read them */
+  private static final String EARLIER_GM_ESCALATION_DUE = "gmEscalationDue";
+  private static final String EARLIER_GROUP_ESCALATION_DUE = "groupEscalationDue";
+
   private final ComplaintCases cases;
   private final WorkingTime workingTime;
   private final ComplaintMessages messages;
@@ -39,6 +43,13 @@ class ReopenComplaintDelegate implements JavaDelegate {
     Date resolutionDue = workingTime.addWorkingDays(EngineClock.now(), days);
     execution.setVariable(ComplaintProcess.Var.RESOLUTION_DUE, resolutionDue);
     labels.resolutionDueChanged(execution, resolutionDue);
+    if (execution.hasVariable(EARLIER_GM_ESCALATION_DUE)) {
+      // an instance of the model before 27 Nov 2026: its timers read the escalation points from variables
+      execution.setVariable(EARLIER_GM_ESCALATION_DUE, workingTime.addWorkingDays(resolutionDue,
+          ((Number) execution.getVariable(ComplaintProcess.Var.GM_ESCALATION_WORKING_DAYS)).intValue()));
+      execution.setVariable(EARLIER_GROUP_ESCALATION_DUE, workingTime.addWorkingDays(resolutionDue,
+          ((Number) execution.getVariable(ComplaintProcess.Var.GROUP_ESCALATION_WORKING_DAYS)).intValue()));
+    }
 
     String groups = (String) execution.getVariable(ComplaintProcess.Var.HANDLING_GROUPS);
     if (reopenCount >= properties.managerAfterReopens() && !groups.contains(ComplaintProcess.MANAGER_GROUP)) {

@@ -70,18 +70,12 @@ class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
     execution.setVariable(ComplaintProcess.Var.REPLY_DUE, replyDue);
     execution.setVariable(ComplaintProcess.Var.RESOLUTION_DUE, resolutionDue);
     execution.setVariable(ComplaintProcess.Var.LABELS,
-        labels.classified(execution, severity, groupName(execution, group), replyDue, resolutionDue));
+        labels.classified(execution, severity, group, replyDue, resolutionDue));
     cases.classified(execution.getProcessBusinessKey(), severity, group, replyDue, resolutionDue);
     if (major) {
       messages.toGroup(execution, "major-manager", ComplaintProcess.MANAGER_GROUP,
           properties.messages().majorToManager(), Map.of());
     }
-  }
-
-  private static String groupName(DelegateExecution execution, String groupId) {
-    org.camunda.bpm.engine.identity.Group group = execution.getProcessEngineServices().getIdentityService()
-        .createGroupQuery().groupId(groupId).singleResult();
-    return group == null || group.getName() == null ? groupId : group.getName();
   }
 
   private static int number(Map<String, Object> result, String name) {

@@ -17,7 +17,11 @@ public final class ElementProperties {
 
   private ElementProperties() {}
 
-  /** The property's value; a model without it is a modelling error, named with element and process. */
+  /**
+   * The property's value; a model without it is a modelling error, named with element and process.
+   * Instances of an earlier version of a model got the value as an input parameter (a local
+   * variable of the step): that is read when the element has no such property.
+   */
   public static String required(DelegateExecution execution, String name) {
     FlowElement element = execution.getBpmnModelElementInstance();
     ExtensionElements extensions = element == null ? null : element.getExtensionElements();
@@ -29,6 +33,10 @@ public final class ElementProperties {
           }
         }
       }
+    }
+    Object inputParameter = execution.getVariableLocal(name);
+    if (inputParameter != null) {
+      return inputParameter.toString();
     }
     throw new IllegalStateException("BPMN element " + execution.getCurrentActivityId() + " of "
         + execution.getProcessDefinitionId() + " has no extension property '" + name + "'");

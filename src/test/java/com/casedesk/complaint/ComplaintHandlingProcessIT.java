@@ -60,16 +60,20 @@ class ComplaintHandlingProcessIT {
       return ProcessEngineCoverageProperties.builder()
           .assertClassCoverageAtLeast(1.0)
           .excludeProcessDefinitionKeys("probe-task", "probe-notify", "probe-group-level",
-              MassComplaintProcess.PROCESS_KEY)
+              MassComplaintProcess.PROCESS_KEY, EARLIER_MODEL_KEY)
           .build();
     }
   }
+
+  /** complaint-handling as deployed before 27 Nov 2026 (under another key, so that it is not the latest) */
+  static final String EARLIER_MODEL_KEY = "complaint-handling-before-labels";
 
   /** Monday 23 November 2026, 10:00 in Shanghai: an ordinary working day */
   private static final LocalDateTime MONDAY_10 = LocalDateTime.of(2026, 11, 23, 10, 0);
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
@@ -217,6 +221,47 @@ class ComplaintHandlingProcessIT {
     assertThat(complaint).isNotWaitingAt(Element.SUPERVISE_HANDLING, Element.HANDLE);
     assertThat(managementService.createJobQuery().processInstanceId(complaint.getId())
         .activityId(Element.HANDLING_OVERDUE_GM).count()).isZero();
+  }
+
+  @Test
+  void a_complaint_started_on_the_earlier_model_escalates_and_reopens_on_this_code() {
+    // the earlier model gave escalation steps their parameters as input parameters and kept the GM's and
+    // the group centre's escalation points as variables; its instances run on until they close. One
+    // classified before the upgrade has the escalation points the earlier code set (given here at the start)
+    // and no labels
+    String deployment = repositoryService.createDeployment().name("complaint-handling before 27 Nov 2026")
+        .addClasspathResource("models/" + EARLIER_MODEL_KEY + ".bpmn").deploy().getId();
+    try {
+      Map<String, Object> intake = intake("地下室渗水", "engineering", "leakage", "frontdesk");
+      intake.put("gmEscalationDue", at(LocalDateTime.of(2026, 11, 27, 10, 0)));
+      intake.put("groupEscalationDue", at(LocalDateTime.of(2026, 11, 30, 10, 0)));
+      ProcessInstance complaint = AsUser.call(identityService, "sz-frontdesk",
+          () -> runtimeService.startProcessInstanceByKey(EARLIER_MODEL_KEY, intake));
+      runJobs(complaint);
+      replyNow(complaint);
+      // classified by the earlier code, which wrote no labels variable
+      runtimeService.removeVariable(complaint.getId(), ComplaintProcess.Var.LABELS);
+
+      setClock(LocalDateTime.of(2026, 11, 26, 10, 1));
+      runJobs(complaint);
+      assertThat(taskAt(complaint, Element.SUPERVISE_HANDLING)).hasCandidateGroup("cs-supervisor");
+      assertThat(cases.find(complaint.getBusinessKey()).orElseThrow().escalationLevel()).isEqualTo("SUPERVISOR");
+      assertThat(outbox.find(complaint.getBusinessKey(), "escalation-" + Element.ESCALATE_TO_SUPERVISOR + "-r0",
+          "group:cs-supervisor")).get().satisfies(m -> assertThat(m.body()).contains("投诉处理"));
+
+      complete(taskAt(complaint, Element.HANDLE), withVariables("handlingResult", "已处理"));
+      complete(taskAt(complaint, Element.CALLBACK),
+          withVariables("satisfaction", 2, "ownerSatisfied", false, "satisfactionComment", "仍然渗水"));
+      runJobs(complaint);
+      assertThat(complaint).hasPassed(Element.REOPEN).isWaitingAt(Element.HANDLE);
+      // reopened Thursday 26 Nov 10:01: 3 working days, then the GM one working day after that
+      assertThat(labels(complaint)).containsEntry("resolutionDue", "2026-12-01 10:01").containsEntry("category", "工程质量");
+      assertThat(managementService.createJobQuery().processInstanceId(complaint.getId())
+          .activityId(Element.HANDLING_OVERDUE_GM).singleResult().getDuedate())
+          .isEqualTo(at(LocalDateTime.of(2026, 12, 2, 10, 1)));
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
   }
 
   @Test
