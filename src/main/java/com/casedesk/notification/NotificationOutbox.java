@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,15 +40,18 @@ public class NotificationOutbox {
   /**
    * Puts the message in the outbox unless it is already there.
    *
-   * @return the outbox entry; {@code created} false when an earlier attempt had enqueued it
+   * @return the outbox entry's id and status; {@code created} false when an earlier attempt had
+   *     enqueued it
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public Enqueued enqueue(OutboundMessage message) {
     // a drill's messages never leave, to owners or staff: recorded as what would have gone out
     String status = message.drill() ? OutboxEntry.SUPPRESSED : OutboxEntry.PENDING;
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     try {
       // the insert comes first: the key refuses a message enqueued before (a retried step) or by a
-      // concurrent twin, and the transaction goes on from the savepoint (no read before each insert)
+      // concurrent twin, and the transaction goes on from the savepoint. The new row's id comes back
+      // with the insert: no read before or after it
       savepoint.executeWithoutResult(tx -> jdbc.sql("""
               INSERT INTO notification_outbox (case_number, purpose, recipient_kind, recipient, channel, subject,
                   body, company_code, process_instance_id, drill, status)
@@ -55,14 +59,14 @@ public class NotificationOutbox {
           .params(message.caseNumber(), message.purpose(), message.recipientKind().name(), message.recipient(),
               message.channel().name(), message.subject(), message.body(), message.companyCode(),
               message.processInstanceId(), message.drill(), status)
-          .update());
+          .update(key, "id"));
     } catch (DuplicateKeyException already) {
       OutboxEntry existing = find(message.caseNumber(), message.purpose(), message.recipient()).orElseThrow();
       LOG.info("Outbox: {} / {} / {} already enqueued (id {}), not again",
           message.caseNumber(), message.purpose(), message.recipient(), existing.id());
-      return new Enqueued(existing, false);
+      return new Enqueued(existing.id(), existing.status(), false);
     }
-    return new Enqueued(find(message.caseNumber(), message.purpose(), message.recipient()).orElseThrow(), true);
+    return new Enqueued(key.getKeyAs(Number.class).longValue(), status, true);
   }
 
   public Optional<OutboxEntry> find(String caseNumber, String purpose, String recipient) {
@@ -167,5 +171,5 @@ public class NotificationOutbox {
   }
 
   /** The entry, and whether this call created it. */
-  public record Enqueued(OutboxEntry entry, boolean created) {}
+  public record Enqueued(long id, String status, boolean created) {}
 }

@@ -52,7 +52,7 @@ class NotificationOutboxIT {
     NotificationOutbox.Enqueued again = outbox.enqueue(message(caseNumber, "registered", false));
     assertThat(first.created()).isTrue();
     assertThat(again.created()).isFalse();
-    assertThat(again.entry().id()).isEqualTo(first.entry().id());
+    assertThat(again.id()).isEqualTo(first.id());
     assertThat(outbox.forCase(caseNumber)).hasSize(1);
     // another purpose is another message
     assertThat(outbox.enqueue(message(caseNumber, "reply", false)).created()).isTrue();
@@ -118,7 +118,7 @@ class NotificationOutboxIT {
   @Test
   void a_drill_never_messages_a_real_owner() {
     String caseNumber = caseNumbers.issue(CaseType.MASS_COMPLAINT, "sz");
-    assertThat(outbox.enqueue(message(caseNumber, "drill-notice", true)).entry().status())
+    assertThat(outbox.enqueue(message(caseNumber, "drill-notice", true)).status())
         .isEqualTo(OutboxEntry.SUPPRESSED);
     assertThat(outbox.pending(1000)).noneMatch(entry -> entry.caseNumber().equals(caseNumber));
   }
@@ -126,7 +126,7 @@ class NotificationOutboxIT {
   @Test
   void delivery_results_are_recorded_and_a_message_is_sent_once() {
     String caseNumber = caseNumbers.issue(CaseType.REPAIR, "sz");
-    long id = outbox.enqueue(message(caseNumber, "callback", false)).entry().id();
+    long id = outbox.enqueue(message(caseNumber, "callback", false)).id();
     assertThat(outbox.pending(1000)).anyMatch(entry -> entry.id() == id);
     outbox.markFailed(id, "gateway timeout", 3);
     assertThat(outbox.find(caseNumber, "callback", "13800000001").orElseThrow())

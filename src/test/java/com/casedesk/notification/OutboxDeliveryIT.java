@@ -177,8 +177,9 @@ class OutboxDeliveryIT {
   void a_drill_message_never_leaves_to_owners_or_staff() {
     OutboxEntry drill = enqueueSms("drill-notice", "13800000004", true);
     assertThat(drill.status()).isEqualTo(OutboxEntry.SUPPRESSED);
-    OutboxEntry staff = outbox.enqueue(new OutboundMessage(drill.caseNumber(), "drill-alert", OutboundMessage.RecipientKind.STAFF,
-        "group:project-gm", OutboundMessage.Channel.INBOX, null, "【演练】群诉预警", "sz", null, true)).entry();
+    NotificationOutbox.Enqueued staff = outbox.enqueue(new OutboundMessage(drill.caseNumber(), "drill-alert",
+        OutboundMessage.RecipientKind.STAFF, "group:project-gm", OutboundMessage.Channel.INBOX, null, "【演练】群诉预警", "sz",
+        null, true));
     assertThat(staff.status()).isEqualTo(OutboxEntry.SUPPRESSED);
     ANSWERS.add(200);
     assertThat(dispatcher.dispatchOnce()).isZero();
@@ -249,8 +250,9 @@ class OutboxDeliveryIT {
 
   private OutboxEntry enqueueSms(String purpose, String phone, boolean drill) {
     String caseNumber = caseNumbers.issue(CaseType.COMPLAINT, "sz");
-    return outbox.enqueue(new OutboundMessage(caseNumber, purpose, OutboundMessage.RecipientKind.OWNER, phone,
-        OutboundMessage.Channel.SMS, null, "尊敬的业主：您的投诉（编号" + caseNumber + "）已收到。", "sz", null, drill)).entry();
+    outbox.enqueue(new OutboundMessage(caseNumber, purpose, OutboundMessage.RecipientKind.OWNER, phone,
+        OutboundMessage.Channel.SMS, null, "尊敬的业主：您的投诉（编号" + caseNumber + "）已收到。", "sz", null, drill));
+    return outbox.find(caseNumber, purpose, phone).orElseThrow();
   }
 
   private OutboxEntry reload(OutboxEntry entry) {
