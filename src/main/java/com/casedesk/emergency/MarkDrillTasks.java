@@ -19,8 +19,11 @@ class MarkDrillTasks {
     this.properties = properties;
   }
 
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
+  @EventListener
   public void onCreate(DelegateTask task) {
+    if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      return;
+    }
     String prefix = properties.drill().prefix();
     if (Boolean.TRUE.equals(task.getVariable("drill")) && task.getName() != null && !task.getName().startsWith(prefix)) {
       task.setName(prefix + task.getName());

@@ -28,8 +28,11 @@ class RevokeFormerCandidateGroups {
     this.caller = caller;
   }
 
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_UPDATE + "'")
+  @EventListener
   public void onUpdate(DelegateTask task) {
+    if (!TaskListener.EVENTNAME_UPDATE.equals(task.getEventName())) {
+      return;
+    }
     Set<String> candidates = task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> link.getGroupId())

@@ -24,8 +24,11 @@ class TaskAssignedAlerts {
     this.workingTime = workingTime;
   }
 
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "'")
+  @EventListener
   public void onAssignment(DelegateTask task) {
+    if (!TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      return;
+    }
     String caseNumber = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     if (task.getAssignee() == null || caseNumber == null || properties.assignedMessage() == null) {
       return;

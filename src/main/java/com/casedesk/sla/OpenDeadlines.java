@@ -24,9 +24,24 @@ class OpenDeadlines {
     this.jdbc = jdbc;
   }
 
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "' or #task.eventName == '"
-      + TaskListener.EVENTNAME_UPDATE + "' or #task.eventName == '" + TaskListener.EVENTNAME_ASSIGNMENT + "'")
-  public void onOpenOrChange(DelegateTask task) {
+  /** A new task: its row is inserted (the engine fires "create" before "assignment"). */
+  @EventListener
+  public void onCreate(DelegateTask task) {
+    if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      return;
+    }
+    if (task.getProcessInstanceId() != null && task.getDueDate() != null) {
+      insert(task);
+    }
+  }
+
+  /** A changed task (due date, assignee, name): its row follows; a task given its first due date gets one. */
+  @EventListener
+  public void onChange(DelegateTask task) {
+    String event = task.getEventName();
+    if (!TaskListener.EVENTNAME_UPDATE.equals(event) && !TaskListener.EVENTNAME_ASSIGNMENT.equals(event)) {
+      return;
+    }
     if (task.getProcessInstanceId() == null) {
       return;
     }
@@ -34,25 +49,31 @@ class OpenDeadlines {
       remove(task);
       return;
     }
-    Timestamp due = new Timestamp(task.getDueDate().getTime());
     int updated = jdbc.sql("UPDATE sla_open_deadline SET due_at = ?, assignee = ?, step_name = ? WHERE task_id = ?")
-        .params(due, task.getAssignee(), task.getName(), task.getId()).update();
+        .params(new Timestamp(task.getDueDate().getTime()), task.getAssignee(), task.getName(), task.getId()).update();
     if (updated == 0) {
-      jdbc.sql("""
-              INSERT INTO sla_open_deadline (task_id, case_number, company_code, project_code, process_key,
-                  process_instance_id, step_id, step_name, responsible_group, assignee, due_at, created_at, drill)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(task.getId(), task.getExecution().getProcessBusinessKey(), task.getTenantId(),
-              TaskFacts.projectCode(task), TaskFacts.processKey(task), task.getProcessInstanceId(),
-              task.getTaskDefinitionKey(), task.getName(), TaskFacts.responsibleGroup(task), task.getAssignee(), due,
-              new Timestamp(EngineClock.now().getTime()), TaskFacts.drill(task))
-          .update();
+      insert(task);
     }
   }
 
-  @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "' or #task.eventName == '"
-      + TaskListener.EVENTNAME_DELETE + "'")
+  private void insert(DelegateTask task) {
+    jdbc.sql("""
+            INSERT INTO sla_open_deadline (task_id, case_number, company_code, project_code, process_key,
+                process_instance_id, step_id, step_name, responsible_group, assignee, due_at, created_at, drill)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(task.getId(), task.getExecution().getProcessBusinessKey(), task.getTenantId(),
+            TaskFacts.projectCode(task), TaskFacts.processKey(task), task.getProcessInstanceId(),
+            task.getTaskDefinitionKey(), task.getName(), TaskFacts.responsibleGroup(task), task.getAssignee(),
+            new Timestamp(task.getDueDate().getTime()), new Timestamp(EngineClock.now().getTime()), TaskFacts.drill(task))
+        .update();
+  }
+
+  @EventListener
   public void onClose(DelegateTask task) {
+    String event = task.getEventName();
+    if (!TaskListener.EVENTNAME_COMPLETE.equals(event) && !TaskListener.EVENTNAME_DELETE.equals(event)) {
+      return;
+    }
     remove(task);
   }
 

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class OpenDeadlinesIT {
 
   private static final String PROCESS = "probe-sla-deadline";
+  private static final String ASSIGNED_PROCESS = "probe-sla-deadline-assigned";
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -34,7 +35,7 @@ class OpenDeadlinesIT {
 
   @BeforeAll
   static void deploy(@Autowired RepositoryService repositoryService) {
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() > 0) {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(ASSIGNED_PROCESS).count() > 0) {
       return;
     }
     repositoryService.createDeployment().name("sla-probe").addModelInstance(PROCESS + ".bpmn",
@@ -43,6 +44,18 @@ class OpenDeadlinesIT {
             .userTask("UserTask_Probe").name("探针环节").camundaCandidateGroups("frontdesk")
               .camundaDueDate("${dueAt}")
               .camundaTaskListenerDelegateExpression("complete", "${recordSlaEventListener}")
+            .endEvent()
+            .done())
+        .deploy();
+    repositoryService.createDeployment().name("sla-probe-assigned").addModelInstance(ASSIGNED_PROCESS + ".bpmn",
+        Bpmn.createExecutableProcess(ASSIGNED_PROCESS).name("时限探针（已指派）").camundaHistoryTimeToLive(1)
+            .startEvent()
+            .subProcess().embeddedSubProcess().startEvent()
+              .userTask("UserTask_AssignedProbe").name("已指派探针环节").camundaAssignee("sz-frontdesk")
+                .camundaCandidateGroups("frontdesk").camundaDueDate("${dueAt}")
+                .camundaTaskListenerDelegateExpression("complete", "${recordSlaEventListener}")
+              .endEvent()
+            .subProcessDone()
             .endEvent()
             .done())
         .deploy();
@@ -87,6 +100,24 @@ class OpenDeadlinesIT {
     assertThat(openRows(task.getId())).isZero();
     assertThat(jdbc.sql("SELECT project_code FROM sla_event WHERE task_id = ?").param(task.getId())
         .query(String.class).single()).isEqualTo("sz-sjhc");
+  }
+
+  @Test
+  void a_task_assigned_when_it_is_created_in_a_subprocess_has_one_row_with_its_assignee_and_process() {
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ASSIGNED_PROCESS, "TS-20310101-7003",
+        Map.of("projectCode", "sz-sjhc", "dueAt", Date.from(Instant.parse("2031-01-10T02:00:00Z"))));
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    assertThat(openRows(task.getId())).isOne();
+    Map<String, Object> row = openRow(task.getId());
+    assertThat(value(row, "assignee")).isEqualTo("sz-frontdesk");
+    assertThat(value(row, "process_key")).isEqualTo(ASSIGNED_PROCESS);
+    assertThat(value(row, "step_id")).isEqualTo("UserTask_AssignedProbe");
+
+    taskService.complete(task.getId());
+    assertThat(openRows(task.getId())).isZero();
+    assertThat(jdbc.sql("SELECT process_key FROM sla_event WHERE task_id = ?").param(task.getId())
+        .query(String.class).single()).isEqualTo(ASSIGNED_PROCESS);
   }
 
   @Test
