@@ -135,7 +135,6 @@ public class ComplaintCases {
         now(), replyText, now(), caseNumber);
   }
 
-  /** Raises the recorded escalation level; a lower level than the recorded one changes nothing. */
   /**
    * Raises the case's escalation level, never lowers it: one conditional update (a storm runs this
    * 20,000 times), the case read only when nothing was updated, to tell a lower level from no case.
