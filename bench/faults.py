@@ -54,7 +54,7 @@ ESCALATION_JOB = REPLY_TIMER  # the escalation runs in its timer's job (no async
 POSTGRES_DEFAULTS = ["--spring.datasource.hikari.data-source-properties.options=-c jit=on -c plan_cache_mode=auto",
                      "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false"]
 WORK = tempfile.mkdtemp(prefix="casedesk-faults-")
-# CaseDesk ships history level "audit"; these tests read the job log (history FULL) to see which
+# CaseDesk ships history level "case-audit"; these tests read the job log (history FULL) to see which
 # node ran which job and how often a job was acquired
 JOB_LOG = "--camunda.bpm.history-level=full"
 

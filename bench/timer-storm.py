@@ -90,10 +90,10 @@ TUNED = ["--camunda.bpm.job-execution.core-pool-size=4",
          "--casedesk.engine.extra-indexes=true"]
 # The template is seeded on history FULL (the out-of-the-box level). The engine refuses to start on
 # a database whose recorded history level differs from its own, so a configuration on another level
-# (the shipped `audit`) gets its copy's recorded level set to it before the node starts; the rows
+# (the shipped `case-audit`) gets its copy's recorded level set to it before the node starts; the rows
 # written while seeding stay as they are, the storm's own rows are written at the node's level.
-HISTORY_LEVELS = {"none": 0, "activity": 1, "audit": 2, "full": 3}
-SHIPPED_HISTORY_LEVEL = "audit"  # src/main/resources/application.yaml
+HISTORY_LEVELS = {"none": 0, "activity": 1, "audit": 2, "full": 3, "case-audit": 12}  # models/CaseAuditHistoryLevel.ID
+SHIPPED_HISTORY_LEVEL = "case-audit"  # src/main/resources/application.yaml
 
 
 def history_level(args):

@@ -49,24 +49,23 @@ public class SlaEvents {
   public record RecordedSlaEvent(String caseNumber, String stepId, String stepName, String doneBy,
       Date dueAt, Date doneAt, boolean breached, long breachMinutes, boolean drill) {}
 
-  /** Records the event once per task; a second call for the same task changes nothing. */
+  /**
+   * Records the event once per task; a second call for the same task changes nothing and returns
+   * false. One statement: the insert itself skips a task already recorded (and the unique key on
+   * {@code task_id} refuses a concurrent second one).
+   */
   @Transactional
   public boolean record(SlaEvent event) {
-    boolean known = jdbc.sql("SELECT COUNT(*) FROM sla_event WHERE task_id = ?")
-        .param(event.taskId()).query(Integer.class).single() > 0;
-    if (known) {
-      return false;
-    }
-    jdbc.sql("""
+    return jdbc.sql("""
             INSERT INTO sla_event (task_id, case_number, company_code, project_code, process_key, process_instance_id,
                 step_id, step_name, responsible_group, done_by, due_at, done_at, breached, breach_minutes, drill)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            WHERE NOT EXISTS (SELECT 1 FROM sla_event WHERE task_id = ?)""")
         .params(event.taskId(), event.caseNumber(), event.companyCode(), event.projectCode(), event.processKey(),
             event.processInstanceId(), event.stepId(), event.stepName(), event.responsibleGroup(), event.doneBy(),
             new java.sql.Timestamp(event.dueAt().getTime()), new java.sql.Timestamp(event.doneAt().getTime()),
-            event.breached(), event.breachMinutes(), event.drill())
-        .update();
-    return true;
+            event.breached(), event.breachMinutes(), event.drill(), event.taskId())
+        .update() > 0;
   }
 
   public List<RecordedSlaEvent> forCase(String caseNumber) {

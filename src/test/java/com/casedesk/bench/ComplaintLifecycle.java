@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.task.Task;
  * as the job executor would (with the job's tenant and no user), so a lifecycle is a fixed
  * sequence of engine calls whose SQL can be counted exactly.
  */
-final class ComplaintLifecycle {
+public final class ComplaintLifecycle {
 
   static final String PROCESS_KEY = "complaint-handling";
   static final String REPLY = "UserTask_ReplyToOwner";
@@ -39,7 +39,7 @@ final class ComplaintLifecycle {
 
   record Authentication(String userId, List<String> groups, List<String> tenants) {}
 
-  ComplaintLifecycle(ProcessEngine engine, boolean asStaff, Supplier<Map<String, Object>> extraStartVariables) {
+  public ComplaintLifecycle(ProcessEngine engine, boolean asStaff, Supplier<Map<String, Object>> extraStartVariables) {
     this.runtimeService = engine.getRuntimeService();
     this.taskService = engine.getTaskService();
     this.managementService = engine.getManagementService();
@@ -68,7 +68,8 @@ final class ComplaintLifecycle {
     return variables;
   }
 
-  void run(int n) {
+  /** Runs complaint number n to its end; returns its process instance id. */
+  public String run(int n) {
     Map<String, Object> variables = intake(n);
     variables.putAll(extraStartVariables.get());
     String instance = as("sz-frontdesk",
@@ -84,6 +85,7 @@ final class ComplaintLifecycle {
       throw new IllegalStateException("complaint " + instance + " did not close: "
           + runtimeService.getActiveActivityIds(instance));
     }
+    return instance;
   }
 
   private void complete(String instance, String taskKey, String user, Map<String, Object> variables) {

@@ -94,6 +94,7 @@ class PlatformIT {
     assertThat(configuration.isTenantCheckEnabled()).isTrue();
     assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
     assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
+    // the test profile runs on audit (application-test.yaml); the shipped case-audit: models/CaseAuditHistoryIT
     assertThat(configuration.getHistory()).isEqualTo("audit");
   }
 

@@ -32,6 +32,7 @@ class OpenDeadlinesIT {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
+  @Autowired SlaEvents slaEvents;
 
   @BeforeAll
   static void deploy(@Autowired RepositoryService repositoryService) {
@@ -118,6 +119,22 @@ class OpenDeadlinesIT {
     assertThat(openRows(task.getId())).isZero();
     assertThat(jdbc.sql("SELECT process_key FROM sla_event WHERE task_id = ?").param(task.getId())
         .query(String.class).single()).isEqualTo(ASSIGNED_PROCESS);
+  }
+
+  @Test
+  void a_completed_task_is_recorded_once_however_often_it_is_recorded() {
+    ProcessInstance instance = start("TS-20310101-7004");
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    taskService.complete(task.getId());
+    Map<String, Object> recorded = jdbc.sql("SELECT * FROM sla_event WHERE task_id = ?").param(task.getId())
+        .query().singleRow();
+
+    boolean again = slaEvents.record(new SlaEvents.SlaEvent(task.getId(), "TS-20310101-7004", "sz", "sz-sjhc", PROCESS,
+        instance.getId(), "UserTask_Probe", "再记一次", "frontdesk", "someone-else", new Date(0), new Date(), false));
+
+    assertThat(again).isFalse();
+    assertThat(jdbc.sql("SELECT * FROM sla_event WHERE task_id = ?").param(task.getId()).query().listOfRows())
+        .containsExactly(recorded);
   }
 
   @Test

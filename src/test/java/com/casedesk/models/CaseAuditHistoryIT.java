@@ -1,0 +1,71 @@
+package com.casedesk.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.casedesk.bench.ComplaintLifecycle;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The shipped history level, {@code case-audit}, on a complaint from registration to closing: the
+ * case's process instance, who did each step and the final value of what staff entered are kept;
+ * no activity instance is written. Process tests run on {@code audit} (camunda-bpm-assert reads
+ * activity instances), so this test has a database of its own: the engine refuses a database whose
+ * recorded level differs from its own. In-memory H2 in both builds; CI's PostgreSQL nodes (topology,
+ * faults, cluster, the lifecycle benchmark) run on {@code case-audit} as shipped.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.history-level=" + CaseAuditHistoryLevel.NAME,
+    "spring.datasource.url=jdbc:h2:mem:casedesk-case-audit;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+@ActiveProfiles("test")
+class CaseAuditHistoryIT {
+
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void a_closed_complaint_keeps_its_case_its_steps_and_what_staff_entered_and_no_activity_instances() {
+    String instance = new ComplaintLifecycle(engine, true, Map::of).run(1);
+
+    HistoryService history = engine.getHistoryService();
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getName())
+        .isEqualTo(CaseAuditHistoryLevel.NAME);
+    assertThat(engine.getManagementService().getProperties())
+        .containsEntry("historyLevel", String.valueOf(CaseAuditHistoryLevel.ID));
+
+    HistoricProcessInstance complaint =
+        history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
+    assertThat(complaint.getStartUserId()).isEqualTo("sz-frontdesk");
+    assertThat(complaint.getEndTime()).isNotNull();
+    assertThat(complaint.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+    assertThat(complaint.getRemovalTime()).as("removable historyTimeToLive days after the start").isNotNull();
+
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+        .orderByHistoricActivityInstanceStartTime().asc().orderByTaskDefinitionKey().asc().list())
+        .extracting(HistoricTaskInstance::getTaskDefinitionKey, HistoricTaskInstance::getDeleteReason)
+        .containsExactlyInAnyOrder(
+            tuple("UserTask_ReplyToOwner", "completed"),
+            tuple("UserTask_HandleComplaint", "completed"),
+            tuple("UserTask_CallbackOwner", "completed"));
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).list())
+        .allSatisfy(task -> assertThat(task.getEndTime()).isNotNull());
+
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+        .extracting(HistoricVariableInstance::getName, HistoricVariableInstance::getValue)
+        .contains(
+            tuple("replyText", "您好，已安排保洁今日处理。"),
+            tuple("handlingResult", "已清运并消杀"),
+            tuple("satisfactionComment", "很满意"));
+
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isZero();
+  }
+}
