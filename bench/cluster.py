@@ -240,9 +240,9 @@ def main():
                  0, limit=300)
         found = faults.verify(db, intake)
         found.pop("cases at the wrong step")  # replied: the reply step is behind them now
-        replied = int(faults.with_cases(db, cases, """SELECT count(*) FROM probe p JOIN case_file f ON f.case_number = p.case_number
-            JOIN act_hi_actinst a ON a.proc_inst_id_ = f.process_instance_id AND a.act_id_ = 'ServiceTask_SendReply'
-            AND a.end_time_ IS NOT NULL""")[0][0])
+        # the reply step (ServiceTask_SendReply) records the reply on the case as it queues the SMS
+        replied = int(faults.with_cases(db, cases, """SELECT count(*) FROM probe p JOIN complaint_case c
+            ON c.case_number = p.case_number WHERE c.replied_at IS NOT NULL""")[0][0])
         found["replies not sent"] = len(cases) - replied
         with sms.lock:
             found["SMS sent twice"] = sum(1 for v in sms.received.values() if v > 1)

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * CaseDesk's Task.xml and VariableInstance.xml must be the engine's, with only the listed changes:
+ * CaseDesk's Task.xml, VariableInstance.xml and Authorization.xml must be the engine's, with only the listed changes:
  * after an engine upgrade this fails until the copies are redone (see each file's header).
  */
 class TaskQueryMappingTest {
@@ -98,6 +98,21 @@ class TaskQueryMappingTest {
                       <include refid="casedeskVariableAuthorizationCheck" />
           """));
 
+  /** the engine's query of the group ids with any authorization, and CaseDesk's in its place */
+  private static final List<Map.Entry<String, String>> AUTHORIZED_GROUP_IDS = List.of(
+      Map.entry("""
+              SELECT distinct(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A
+          """, """
+              <!-- casedesk: the smallest group id, then the next one above the last found, until none is left (no NULL) -->
+              WITH RECURSIVE CASEDESK_GROUPS (GROUP_ID_) AS (
+                SELECT MIN(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A
+                UNION ALL
+                SELECT (SELECT MIN(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.GROUP_ID_ &gt; G.GROUP_ID_)
+                FROM CASEDESK_GROUPS G WHERE G.GROUP_ID_ IS NOT NULL
+              )
+              SELECT G.GROUP_ID_ FROM CASEDESK_GROUPS G WHERE G.GROUP_ID_ IS NOT NULL
+          """));
+
   private static String resource(String name) throws IOException {
     try (InputStream in = TaskQueryMappingTest.class.getClassLoader().getResourceAsStream(name)) {
       assertThat(in).as(name).isNotNull();
@@ -129,6 +144,18 @@ class TaskQueryMappingTest {
     String engine = resource(TaskQueryMapping.ENGINE_VARIABLE_MAPPING);
     String undone = withoutOurBlocks(resource(TaskQueryMapping.OUR_VARIABLE_MAPPING));
     for (Map.Entry<String, String> change : VARIABLE_QUERY) {
+      assertThat(engine).containsOnlyOnce(change.getKey());
+      assertThat(undone).containsOnlyOnce(change.getValue());
+      undone = undone.replace(change.getValue(), change.getKey());
+    }
+    assertThat(undone).isEqualTo(engine);
+  }
+
+  @Test
+  void our_authorization_mapping_is_the_engines_with_only_the_authorized_group_ids_changed() throws IOException {
+    String engine = resource(TaskQueryMapping.ENGINE_AUTHORIZATION_MAPPING);
+    String undone = withoutOurBlocks(resource(TaskQueryMapping.OUR_AUTHORIZATION_MAPPING));
+    for (Map.Entry<String, String> change : AUTHORIZED_GROUP_IDS) {
       assertThat(engine).containsOnlyOnce(change.getKey());
       assertThat(undone).containsOnlyOnce(change.getValue());
       undone = undone.replace(change.getValue(), change.getKey());
