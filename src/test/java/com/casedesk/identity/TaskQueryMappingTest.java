@@ -141,21 +141,22 @@ class TaskQueryMappingTest {
 
   @Test
   void our_variable_mapping_is_the_engines_with_only_the_authorization_check_changed() throws IOException {
-    String engine = resource(TaskQueryMapping.ENGINE_VARIABLE_MAPPING);
-    String undone = withoutOurBlocks(resource(TaskQueryMapping.OUR_VARIABLE_MAPPING));
-    for (Map.Entry<String, String> change : VARIABLE_QUERY) {
-      assertThat(engine).containsOnlyOnce(change.getKey());
-      assertThat(undone).containsOnlyOnce(change.getValue());
-      undone = undone.replace(change.getValue(), change.getKey());
-    }
-    assertThat(undone).isEqualTo(engine);
+    assertIsTheEnginesWithOnly(TaskQueryMapping.ENGINE_VARIABLE_MAPPING, TaskQueryMapping.OUR_VARIABLE_MAPPING,
+        VARIABLE_QUERY);
   }
 
   @Test
   void our_authorization_mapping_is_the_engines_with_only_the_authorized_group_ids_changed() throws IOException {
-    String engine = resource(TaskQueryMapping.ENGINE_AUTHORIZATION_MAPPING);
-    String undone = withoutOurBlocks(resource(TaskQueryMapping.OUR_AUTHORIZATION_MAPPING));
-    for (Map.Entry<String, String> change : AUTHORIZED_GROUP_IDS) {
+    assertIsTheEnginesWithOnly(TaskQueryMapping.ENGINE_AUTHORIZATION_MAPPING, TaskQueryMapping.OUR_AUTHORIZATION_MAPPING,
+        AUTHORIZED_GROUP_IDS);
+  }
+
+  /** our copy, with CaseDesk's blocks removed and each change undone, is the engine's file */
+  private static void assertIsTheEnginesWithOnly(String engineMapping, String ourMapping,
+      List<Map.Entry<String, String>> changes) throws IOException {
+    String engine = resource(engineMapping);
+    String undone = withoutOurBlocks(resource(ourMapping));
+    for (Map.Entry<String, String> change : changes) {
       assertThat(engine).containsOnlyOnce(change.getKey());
       assertThat(undone).containsOnlyOnce(change.getValue());
       undone = undone.replace(change.getValue(), change.getKey());
