@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * Unlike {@code audit} it writes no activity instances: the path a case took through service
- * steps and gateways is re-derivable from the model and the variables, escalations are in
- * {@code sla_event}, and the steps people did are the task instances. Like {@code audit} it writes
+ * steps and gateways is re-derivable from the model and the variables, each escalation is a
+ * message to the level above in {@code notification_outbox} (the highest level on the case), and
+ * the steps people did are the task instances. Like {@code audit} it writes
  * no variable changes, job log, DMN evaluations or operation log.
  */
 @Component
