@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * steps and gateways is re-derivable from the model and the variables, each escalation is a
  * message to the level above in {@code notification_outbox} (the highest level on the case), and
  * the steps people did are the task instances. Like {@code audit} it writes
- * no variable changes, job log, DMN evaluations or operation log.
+ * no variable changes, job log, DMN evaluations or operation log; unlike it, it keeps incidents
+ * (Camunda writes their history at {@code full} only).
  */
 @Component
 public class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLevel {

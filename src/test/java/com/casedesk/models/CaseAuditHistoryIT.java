@@ -7,10 +7,13 @@ import com.casedesk.bench.ComplaintLifecycle;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,5 +70,22 @@ class CaseAuditHistoryIT {
             tuple("satisfactionComment", "很满意"));
 
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isZero();
+  }
+
+  @Test
+  void an_incident_is_kept_with_its_message_and_its_resolution() {
+    engine.getRepositoryService().createDeployment().name("case-audit-probe").addModelInstance("case-audit-probe.bpmn",
+        Bpmn.createExecutableProcess("case-audit-probe").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("UserTask_Probe").name("探针").endEvent().done()).deploy();
+    String instance = engine.getRuntimeService()
+        .startProcessInstanceByKey("case-audit-probe", Map.of("companyCode", "sz")).getId();
+
+    Incident incident = engine.getRuntimeService().createIncident("probe", instance, "probe-configuration", "探针故障");
+    engine.getRuntimeService().resolveIncident(incident.getId());
+
+    HistoricIncident kept = engine.getHistoryService().createHistoricIncidentQuery().incidentId(incident.getId())
+        .singleResult();
+    assertThat(kept.getIncidentMessage()).isEqualTo("探针故障");
+    assertThat(kept.isResolved()).isTrue();
   }
 }
