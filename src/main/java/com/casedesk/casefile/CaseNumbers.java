@@ -154,22 +154,29 @@ public class CaseNumbers {
   }
 
   private int nextSequence(CaseType type, LocalDate day) {
-    // the first number of a day creates its counter row; two first numbers racing: one insert
-    // waits for the other and then fails on the key, rolled back to a savepoint so that the
-    // surrounding (engine) transaction goes on and takes the row the other one made
-    try {
-      savepoint.executeWithoutResult(status -> jdbc.sql("""
-              INSERT INTO case_number_counter (case_type, case_day, last_value)
-              SELECT ?, ?, 0 FROM (VALUES (1)) AS one (x)
-              WHERE NOT EXISTS (SELECT 1 FROM case_number_counter WHERE case_type = ? AND case_day = ?)""")
-          .params(type.prefix(), day, type.prefix(), day).update());
-    } catch (DuplicateKeyException raced) {
-      // the other transaction made the row: use it
+    if (increment(type, day) == 0) {
+      // the first number of a day creates its counter row; two first numbers racing: one insert
+      // waits for the other and then fails on the key, rolled back to a savepoint so that the
+      // surrounding (engine) transaction goes on and takes the row the other one made
+      try {
+        savepoint.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO case_number_counter (case_type, case_day, last_value)
+                SELECT ?, ?, 0 FROM (VALUES (1)) AS one (x)
+                WHERE NOT EXISTS (SELECT 1 FROM case_number_counter WHERE case_type = ? AND case_day = ?)""")
+            .params(type.prefix(), day, type.prefix(), day).update());
+      } catch (DuplicateKeyException raced) {
+        // the other transaction made the row: use it
+      }
+      increment(type, day);
     }
-    jdbc.sql("UPDATE case_number_counter SET last_value = last_value + 1 WHERE case_type = ? AND case_day = ?")
-        .params(type.prefix(), day).update();
     return jdbc.sql("SELECT last_value FROM case_number_counter WHERE case_type = ? AND case_day = ?")
         .params(type.prefix(), day).query(Integer.class).single();
+  }
+
+  /** Counts one more number on the day's row (locked until the transaction ends); 0 if the day has no row yet. */
+  private int increment(CaseType type, LocalDate day) {
+    return jdbc.sql("UPDATE case_number_counter SET last_value = last_value + 1 WHERE case_type = ? AND case_day = ?")
+        .params(type.prefix(), day).update();
   }
 
   private void insert(String caseNumber, CaseType type, String companyCode) {

@@ -1,5 +1,6 @@
 package com.casedesk.complaint;
 
+import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.calendar.WorkingTime;
 import java.time.Duration;
@@ -35,10 +36,9 @@ class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    Map<String, Object> routing = (Map<String, Object>) execution.getVariable(ComplaintProcess.Var.ROUTING);
-    Map<String, Object> grading = (Map<String, Object>) execution.getVariable(ComplaintProcess.Var.GRADING);
+    Map<String, Object> routing = DecisionResults.take(execution, ComplaintProcess.Var.ROUTING);
+    Map<String, Object> grading = DecisionResults.take(execution, ComplaintProcess.Var.GRADING);
     if (routing == null || grading == null) {
       throw new IllegalStateException("complaint-classification.dmn matched no rule for case "
           + execution.getProcessBusinessKey() + " (category " + execution.getVariable("category") + ")");
@@ -58,9 +58,6 @@ class ScheduleComplaintDeadlinesDelegate implements JavaDelegate {
     }
     Date resolutionDue = workingTime.addWorkingDays(now, resolutionDays);
     boolean major = ComplaintProcess.SEVERITY_MAJOR.equals(severity);
-
-    execution.removeVariable(ComplaintProcess.Var.ROUTING);
-    execution.removeVariable(ComplaintProcess.Var.GRADING);
     execution.setVariable(ComplaintProcess.Var.RESPONSIBLE_GROUP, group);
     execution.setVariable(ComplaintProcess.Var.HANDLING_GROUPS, major ? group + "," + ComplaintProcess.MANAGER_GROUP : group);
     execution.setVariable(ComplaintProcess.Var.SEVERITY, severity);

@@ -1,5 +1,6 @@
 package com.casedesk.emergency;
 
+import com.casedesk.models.DecisionResults;
 import com.casedesk.emergency.MassComplaintProcess.Var;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -25,10 +26,9 @@ class ApplyIncidentGradingDelegate implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     String caseNumber = execution.getProcessBusinessKey();
-    Map<String, Object> grading = (Map<String, Object>) execution.getVariable(Var.GRADING);
+    Map<String, Object> grading = DecisionResults.take(execution, Var.GRADING);
     if (grading == null || grading.get(Var.LEVEL) == null) {
       throw new IllegalStateException("incident-grading.dmn matched no rule for " + caseNumber);
     }
@@ -43,7 +43,6 @@ class ApplyIncidentGradingDelegate implements JavaDelegate {
       throw new IllegalStateException("incident-grading.dmn: the update cycle is not an ISO-8601 duration: " + cycle, e);
     }
     incidents.graded(caseNumber, level, cycle);
-    execution.removeVariable(Var.GRADING);
     execution.setVariable(Var.LEVEL, level);
     execution.setVariable(Var.NOTIFY_GROUPS, notify);
     execution.setVariable(Var.NOTIFY_COMPANY_HEAD,

@@ -1,5 +1,6 @@
 package com.casedesk.emergency;
 
+import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.casefile.CaseNumbers;
 import com.casedesk.casefile.CaseType;
@@ -54,10 +55,8 @@ class CheckMassComplaintDelegate implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    Map<String, Object> rule = (Map<String, Object>) execution.getVariable(RULE);
-    execution.removeVariable(RULE);
+    Map<String, Object> rule = DecisionResults.take(execution, RULE);
     String caseNumber = execution.getProcessBusinessKey();
     ComplaintCase complaint = complaints.find(caseNumber).orElseThrow();
     if (complaint.drill() || complaint.massIncident() != null) {

@@ -1,5 +1,6 @@
 package com.casedesk.emergency;
 
+import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.WorkingTime;
 import com.casedesk.emergency.MassComplaintProcess.Var;
 import java.sql.Timestamp;
@@ -36,11 +37,10 @@ class ScheduleIncidentResponseDelegate implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     String caseNumber = execution.getProcessBusinessKey();
     String level = (String) execution.getVariable(Var.LEVEL);
-    List<Map<String, Object>> targets = (List<Map<String, Object>>) execution.getVariable(Var.RESPONSE_TARGETS);
+    List<Map<String, Object>> targets = DecisionResults.take(execution, Var.RESPONSE_TARGETS);
     Map<ResponseStep, String> byStep = new EnumMap<>(ResponseStep.class);
     for (Map<String, Object> row : targets == null ? List.<Map<String, Object>>of() : targets) {
       ResponseStep step = ResponseStep.of((String) row.get("step")).orElseThrow(() ->
@@ -66,7 +66,6 @@ class ScheduleIncidentResponseDelegate implements JavaDelegate {
       execution.setVariable(entry.getKey().dueVariable(), due);
       execution.setVariable(entry.getKey().dueVariable() + "Text", workingTime.format(due));
     }
-    execution.removeVariable(Var.RESPONSE_TARGETS);
   }
 
   private static Duration duration(String iso, ResponseStep step) {

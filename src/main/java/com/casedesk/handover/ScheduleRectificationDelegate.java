@@ -1,5 +1,6 @@
 package com.casedesk.handover;
 
+import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.calendar.WorkingTime;
 import com.casedesk.casefile.CaseNumbers;
@@ -39,10 +40,9 @@ class ScheduleRectificationDelegate implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     String caseNumber = execution.getProcessBusinessKey();
-    Map<String, Object> deadline = (Map<String, Object>) execution.getVariable(Var.DEADLINE);
+    Map<String, Object> deadline = DecisionResults.take(execution, Var.DEADLINE);
     if (deadline == null || !(deadline.get("deadlineWorkingDays") instanceof Number days)
         || !(deadline.get("gmEscalationWorkingDays") instanceof Number gmDays)) {
       throw new IllegalStateException("defect-deadlines.dmn matched no rule for category " + execution.getVariable(Var.CATEGORY));
@@ -50,7 +50,6 @@ class ScheduleRectificationDelegate implements JavaDelegate {
     caseNumbers.attachProcessInstance(caseNumber, execution.getProcessInstanceId());
     Date now = EngineClock.now();
     Date due = workingTime.addWorkingDays(now, days.intValue());
-    execution.removeVariable(Var.DEADLINE);
     execution.setVariable(Var.CASE_NUMBER, caseNumber);
     execution.setVariable("deadlineWorkingDays", days.intValue());
     execution.setVariable("gmEscalationWorkingDays", gmDays.intValue());

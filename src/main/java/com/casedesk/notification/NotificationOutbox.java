@@ -1,7 +1,9 @@
 package com.casedesk.notification;
 
+import com.casedesk.database.DatabaseProduct;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,13 +30,21 @@ public class NotificationOutbox {
       id, case_number, purpose, recipient_kind, recipient, channel, subject, body, company_code,
       process_instance_id, drill, status, attempts, last_error, created_at, sent_at""";
 
+  private static final String INSERT = """
+      INSERT INTO notification_outbox (case_number, purpose, recipient_kind, recipient, channel, subject,
+          body, company_code, process_instance_id, drill, status)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
+  /** PostgreSQL's ON CONFLICT DO NOTHING: the key refuses a twin without an error, no savepoint needed */
+  private final boolean postgres;
 
-  NotificationOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+  NotificationOutbox(JdbcClient jdbc, PlatformTransactionManager transactionManager, DataSource dataSource) {
     this.jdbc = jdbc;
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.postgres = DatabaseProduct.isPostgres(dataSource);
   }
 
   /**
@@ -47,20 +57,27 @@ public class NotificationOutbox {
   public Enqueued enqueue(OutboundMessage message) {
     // a drill's messages never leave, to owners or staff: recorded as what would have gone out
     String status = message.drill() ? OutboxEntry.SUPPRESSED : OutboxEntry.PENDING;
+    Object[] values = {message.caseNumber(), message.purpose(), message.recipientKind().name(), message.recipient(),
+        message.channel().name(), message.subject(), message.body(), message.companyCode(),
+        message.processInstanceId(), message.drill(), status};
+    // the insert comes first: the key refuses a message enqueued before (a retried step) or by a
+    // concurrent twin, and the transaction goes on. The new row's id comes back with the insert: no
+    // read before or after it
     GeneratedKeyHolder key = new GeneratedKeyHolder();
-    try {
-      // the insert comes first: the key refuses a message enqueued before (a retried step) or by a
-      // concurrent twin, and the transaction goes on from the savepoint. The new row's id comes back
-      // with the insert: no read before or after it
-      savepoint.executeWithoutResult(tx -> jdbc.sql("""
-              INSERT INTO notification_outbox (case_number, purpose, recipient_kind, recipient, channel, subject,
-                  body, company_code, process_instance_id, drill, status)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(message.caseNumber(), message.purpose(), message.recipientKind().name(), message.recipient(),
-              message.channel().name(), message.subject(), message.body(), message.companyCode(),
-              message.processInstanceId(), message.drill(), status)
-          .update(key, "id"));
-    } catch (DuplicateKeyException already) {
+    boolean inserted;
+    if (postgres) {
+      // a twin's insert waits for the first one's transaction and then inserts nothing
+      inserted = jdbc.sql(INSERT + " ON CONFLICT DO NOTHING").params(values).update(key, "id") == 1;
+    } else {
+      // H2 has no ON CONFLICT: the refused insert is rolled back to a savepoint
+      try {
+        savepoint.executeWithoutResult(tx -> jdbc.sql(INSERT).params(values).update(key, "id"));
+        inserted = true;
+      } catch (DuplicateKeyException already) {
+        inserted = false;
+      }
+    }
+    if (!inserted) {
       OutboxEntry existing = find(message.caseNumber(), message.purpose(), message.recipient()).orElseThrow();
       LOG.info("Outbox: {} / {} / {} already enqueued (id {}), not again",
           message.caseNumber(), message.purpose(), message.recipient(), existing.id());

@@ -1,5 +1,6 @@
 package com.casedesk.repair;
 
+import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.calendar.WorkingTime;
 import java.time.Duration;
@@ -26,9 +27,8 @@ class RepairDeadlines {
   }
 
   /** Keeps the DMN result {@code timeLimits} as variables of their own (they are read again at every visit). */
-  @SuppressWarnings("unchecked")
   void keepTimeLimits(DelegateExecution execution) {
-    Map<String, Object> limits = (Map<String, Object>) execution.getVariable(RepairProcess.Var.TIME_LIMITS);
+    Map<String, Object> limits = DecisionResults.take(execution, RepairProcess.Var.TIME_LIMITS);
     if (limits == null) {
       throw new IllegalStateException("repair-time-limits.dmn matched no rule for case " + execution.getProcessBusinessKey()
           + " (" + execution.getVariable("locationType") + ", " + execution.getVariable("category") + ", "
@@ -40,7 +40,6 @@ class RepairDeadlines {
       execution.setVariable(name, limits.get(name));
     }
     execution.setVariable(RepairProcess.Var.BY_APPOINTMENT, Boolean.TRUE.equals(limits.get(RepairProcess.Var.BY_APPOINTMENT)));
-    execution.removeVariable(RepairProcess.Var.TIME_LIMITS);
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.casedesk.sla;
 
+import com.casedesk.database.DatabaseProduct;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -96,15 +97,7 @@ public class SlaReports {
 
   SlaReports(JdbcClient jdbc, javax.sql.DataSource dataSource) {
     this.jdbc = jdbc;
-    this.postgres = isPostgres(dataSource);
-  }
-
-  private static boolean isPostgres(javax.sql.DataSource dataSource) {
-    try (java.sql.Connection connection = dataSource.getConnection()) {
-      return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("Cannot read the database product", e);
-    }
+    this.postgres = DatabaseProduct.isPostgres(dataSource);
   }
 
   /**

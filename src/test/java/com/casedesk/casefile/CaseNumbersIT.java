@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -67,6 +68,34 @@ class CaseNumbersIT {
           .last().isEqualTo(lowest + threads * perThread - 1);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void the_first_numbers_of_a_day_racing_each_other_start_the_day_at_one() throws Exception {
+    // a day no other test (or earlier run on the same database) has numbered yet
+    java.time.LocalDate day = java.time.LocalDate.of(2090, 1, 1).plusDays(new java.util.Random().nextInt(20_000));
+    ClockUtil.setCurrentTime(java.util.Date.from(day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+      List<Callable<String>> firsts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        firsts.add(() -> {
+          start.await();
+          return caseNumbers.issue(CaseType.MASS_COMPLAINT, "sz");
+        });
+      }
+      List<Integer> sequences = new ArrayList<>();
+      for (Future<String> result : pool.invokeAll(firsts)) {
+        assertThat(result.get()).startsWith("QS-" + DateTimeFormatter.BASIC_ISO_DATE.format(day) + "-");
+        sequences.add(sequence(result.get()));
+      }
+      assertThat(sequences).containsExactlyInAnyOrder(1, 2, 3, 4);
+    } finally {
+      pool.shutdownNow();
+      ClockUtil.reset();
     }
   }
 

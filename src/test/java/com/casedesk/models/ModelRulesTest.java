@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -113,8 +114,14 @@ class ModelRulesTest {
         }
       }
       for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-        if (task.getCamundaDecisionRef() == null || task.getCamundaMapDecisionResult() == null) {
-          problems.add(task.getId() + " needs camunda:decisionRef and camunda:mapDecisionResult");
+        // the result goes to the next step as a transient variable (models/DecisionResults), never stored
+        boolean handedOn = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+            .filterByType(CamundaInputOutput.class).list().stream()
+            .flatMap(io -> io.getCamundaOutputParameters().stream())
+            .anyMatch(out -> out.getTextContent().matches("\\$\\{decisionResults\\.(single|list)\\(decisionResult\\)}"));
+        if (task.getCamundaDecisionRef() == null || task.getCamundaResultVariable() != null || !handedOn) {
+          problems.add(task.getId() + " needs camunda:decisionRef and an output parameter ${decisionResults.single(decisionResult)}"
+              + " (or .list) instead of camunda:resultVariable");
         }
       }
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
