@@ -50,9 +50,10 @@ final class EngineCeiling {
         .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
         .setJobExecutorActivate(false)
         .setProcessEngineName("ceiling");
-    // the model's working-day expressions (escalation points after the resolution deadline) on calendar days
+    // the model's working-day expressions (escalation points after the resolution deadline) on calendar days;
+    // its business rule tasks hand their results on as transient variables (output parameters)
     ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration)
-        .setBeans(Map.of("workingTime", new CalendarDays()));
+        .setBeans(Map.of("workingTime", new CalendarDays(), "decisionResults", new com.casedesk.models.DecisionResults()));
     ProcessEngine engine = configuration.buildProcessEngine();
     deploy(engine);
     return engine;
