@@ -1,8 +1,8 @@
 package com.casedesk.complaint;
 
-import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.calendar.WorkingTime;
+import com.casedesk.models.DecisionResults;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.casedesk.emergency;
 
-import com.casedesk.models.DecisionResults;
 import com.casedesk.emergency.MassComplaintProcess.Var;
+import com.casedesk.models.DecisionResults;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package com.casedesk.emergency;
 
-import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.casefile.CaseNumbers;
 import com.casedesk.casefile.CaseType;
@@ -9,6 +8,7 @@ import com.casedesk.complaint.ComplaintCases;
 import com.casedesk.complaint.ComplaintProcess;
 import com.casedesk.emergency.MassComplaintProcess.Source;
 import com.casedesk.emergency.MassComplaintProcess.Var;
+import com.casedesk.models.DecisionResults;
 import com.casedesk.notification.CaseMessages;
 import java.time.Duration;
 import java.util.Date;

@@ -1,8 +1,8 @@
 package com.casedesk.emergency;
 
-import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.WorkingTime;
 import com.casedesk.emergency.MassComplaintProcess.Var;
+import com.casedesk.models.DecisionResults;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,11 +1,11 @@
 package com.casedesk.handover;
 
-import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.calendar.WorkingTime;
 import com.casedesk.casefile.CaseNumbers;
 import com.casedesk.directory.Directory;
 import com.casedesk.handover.HandoverProcess.Var;
+import com.casedesk.models.DecisionResults;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.casedesk.repair;
 
-import com.casedesk.models.DecisionResults;
 import com.casedesk.calendar.EngineClock;
 import com.casedesk.calendar.WorkingTime;
+import com.casedesk.models.DecisionResults;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
