@@ -15,7 +15,24 @@ for (const k of ['window', 'document', 'navigator', 'Node', 'HTMLElement', 'Elem
 globalThis.cancelAnimationFrame = dom.window.cancelAnimationFrame;
 globalThis.window.matchMedia = () => ({ matches: false, addListener() {}, removeListener() {} });
 const { Form } = createRequire(import.meta.url)('@bpmn-io/form-js-viewer');
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+// form-js registers each field for validation in an effect that runs after the browser paints, and
+// some fields (date and time) normalise their value in effects too: a submit before those ran checks
+// nothing. Wait until the rendered form and its registered fields stopped changing for three frames,
+// instead of for a fixed time that a busy machine can outrun.
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 5)));
+const settle = async (form) => {
+  const container = document.getElementById('c');
+  const registry = form.get('formFieldInstanceRegistry');
+  const state = () => registry.getAllKeyed().length + ':' + container.innerHTML;
+  let last = state();
+  for (let stable = 0, frames = 0; stable < 3; frames++) {
+    if (frames > 500) throw new Error('the form did not settle within 500 frames');
+    await frame();
+    const now = state();
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+};
 
 const fixtures = JSON.parse(fs.readFileSync('.ci/form-fixtures.json', 'utf8'));
 const files = fs.readdirSync('forms').filter((f) => f.endsWith('.form')).sort();
@@ -32,7 +49,7 @@ for (const file of files) {
     const given = { ...(typeof fixture.given === 'string' ? fixtures[fixture.given] : fixture.given), ...fixture.also };
     const form = new Form({ container: document.getElementById('c') });
     let { warnings } = await form.importSchema(schema, given);
-    await settle();
+    await settle(form);
     if (warnings.length) problems.push('import warnings: ' + warnings.map((w) => w.message).join('; '));
     const required = JSON.stringify(schema).includes('"required":true');
     const empty = form.submit();
@@ -52,7 +69,7 @@ for (const file of files) {
       if (markup) problems.push("owners' text was rendered as markup");
     }
     ({ warnings } = await form.importSchema(schema, { ...given, ...fixture.fill }));
-    await settle();
+    await settle(form);
     const filled = form.submit();
     if (Object.keys(filled.errors).length) problems.push('valid answers refused: ' + JSON.stringify(filled.errors));
     form.destroy();
