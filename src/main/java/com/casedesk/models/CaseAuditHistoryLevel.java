@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,10 @@ import org.springframework.stereotype.Component;
  *   <li>process instances: which case, started and ended when, by whom;
  *   <li>task instances: who did which step, when, against which due date;
  *   <li>the final value of each variable: what staff entered (replies, handling results,
- *       supervisors' notes);
+ *       supervisors' notes), except the variables CaseDesk derives from the models, the DMN tables
+ *       and the working-time calendar ({@code casedesk.history.derived-variables}: deadlines,
+ *       working-day counts, texts for Tasklist), which say nothing an auditor cannot recompute or
+ *       read from the task instances' due dates and CaseDesk's own tables;
  *   <li>incidents: which step failed, why, and when it was resolved.
  * </ul>
  *
@@ -59,6 +64,29 @@ public class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin implement
       HistoryEventTypes.INCIDENT_RESOLVE,
       HistoryEventTypes.INCIDENT_UPDATE);
 
+  private static final Set<HistoryEventTypes> VARIABLE_EVENTS = EnumSet.of(
+      HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+      HistoryEventTypes.VARIABLE_INSTANCE_UPDATE,
+      HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
+      HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
+
+  private final Set<String> derivedVariables;
+
+  public CaseAuditHistoryLevel(Properties properties) {
+    this.derivedVariables = properties.derivedVariables() == null ? Set.of() : Set.copyOf(properties.derivedVariables());
+  }
+
+  /**
+   * {@code casedesk.history.*}.
+   *
+   * @param derivedVariables names of variables whose history {@value #NAME} does not write, in any
+   *     process: values CaseDesk computes (a deadline, a number of working days from a DMN table, a
+   *     text for Tasklist), never what a person entered. A variable written before its name was added
+   *     keeps its history row; one added after its name was removed gets a row at its next update.
+   */
+  @ConfigurationProperties("casedesk.history")
+  public record Properties(Set<String> derivedVariables) {}
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null
@@ -79,6 +107,11 @@ public class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin implement
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    return eventType instanceof HistoryEventTypes type && PRODUCED.contains(type);
+    if (!(eventType instanceof HistoryEventTypes type) || !PRODUCED.contains(type)) {
+      return false;
+    }
+    // the engine also asks without an entity (is any variable history written at all?): yes
+    return !(VARIABLE_EVENTS.contains(type) && entity instanceof VariableInstance variable
+        && derivedVariables.contains(variable.getName()));
   }
 }

@@ -22,7 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The shipped history level, {@code case-audit}, on a complaint from registration to closing: the
  * case's process instance, who did each step and the final value of what staff entered are kept;
- * no activity instance is written. Process tests run on {@code audit} (camunda-bpm-assert reads
+ * neither the variables CaseDesk derives (casedesk.history.derived-variables) nor activity instances
+ * are written. Process tests run on {@code audit} (camunda-bpm-assert reads
  * activity instances), so this test has a database of its own: the engine refuses a database whose
  * recorded level differs from its own. In-memory H2 in both builds; CI's PostgreSQL nodes (topology,
  * faults, cluster, the lifecycle benchmark) run on {@code case-audit} as shipped.
@@ -36,7 +37,7 @@ class CaseAuditHistoryIT {
   @Autowired ProcessEngine engine;
 
   @Test
-  void a_closed_complaint_keeps_its_case_its_steps_and_what_staff_entered_and_no_activity_instances() {
+  void a_closed_complaint_keeps_its_case_its_steps_and_what_staff_entered_not_derived_variables_nor_activity_instances() {
     String instance = new ComplaintLifecycle(engine, true, Map::of).run(1);
 
     HistoryService history = engine.getHistoryService();
@@ -68,6 +69,17 @@ class CaseAuditHistoryIT {
             tuple("replyText", "您好，已安排保洁今日处理。"),
             tuple("handlingResult", "已清运并消杀"),
             tuple("satisfactionComment", "很满意"));
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance).count())
+        .as("the case has ended: no runtime variables left").isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+        .extracting(HistoricVariableInstance::getName)
+        .as("derived from the DMN tables and the calendar (casedesk.history.derived-variables): not kept")
+        .doesNotContain("labels", "handlingGroups", "replyDue", "resolutionDue", "callbackDue",
+            "resolutionWorkingDays", "groupEscalationWorkingDays", "gmEscalationWorkingDays")
+        .contains("caseNumber", "description", "severity", "responsibleGroup", "firstContactOwner");
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+        .taskDefinitionKey("UserTask_ReplyToOwner").singleResult().getDueDate())
+        .as("the reply's due date is kept on its task instance").isNotNull();
 
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isZero();
   }
