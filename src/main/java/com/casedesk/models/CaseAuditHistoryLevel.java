@@ -82,7 +82,8 @@ public class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin implement
    * @param derivedVariables names of variables whose history {@value #NAME} does not write, in any
    *     process: values CaseDesk computes (a deadline, a number of working days from a DMN table, a
    *     text for Tasklist), never what a person entered. A variable written before its name was added
-   *     keeps its history row; one added after its name was removed gets a row at its next update.
+   *     keeps its history row as it was then; one written while its name was on the list gets a row
+   *     at its first update after the name is removed (Camunda inserts a missing row on update).
    */
   @ConfigurationProperties("casedesk.history")
   public record Properties(Set<String> derivedVariables) {}
