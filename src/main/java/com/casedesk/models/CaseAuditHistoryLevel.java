@@ -73,7 +73,8 @@ public class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin implement
   private final Set<String> derivedVariables;
 
   public CaseAuditHistoryLevel(Properties properties) {
-    this.derivedVariables = properties.derivedVariables() == null ? Set.of() : Set.copyOf(properties.derivedVariables());
+    this.derivedVariables = properties.derivedVariables() == null
+        ? Set.of() : Set.copyOf(properties.derivedVariables());
   }
 
   /**
