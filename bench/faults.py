@@ -53,6 +53,9 @@ ESCALATION_JOB = REPLY_TIMER  # the escalation runs in its timer's job (no async
 # nodes: application-postgres.yaml turns JIT off and has the driver send batched inserts as multi-row INSERTs
 POSTGRES_DEFAULTS = ["--spring.datasource.hikari.data-source-properties.options=-c jit=on -c plan_cache_mode=auto",
                      "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false"]
+# Camunda checks, in every command with an authorization check, whether any REVOKE exists; application.yaml
+# turns that off (identity/RevokeAuthorizationsRefused)
+REVOKE_CHECK_DEFAULT = "--camunda.bpm.authorization.authorization-check-revokes=auto"
 WORK = tempfile.mkdtemp(prefix="casedesk-faults-")
 # CaseDesk ships history level "case-audit"; these tests read the job log (history FULL) to see which
 # node ran which job and how often a job was acquired

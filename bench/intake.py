@@ -26,7 +26,7 @@ from faults import Intake, Node, log, percentiles, recreate_database  # noqa: E4
 
 DEFAULTS = ["--camunda.bpm.history-level=full", "--casedesk.engine.extra-indexes=false",
             "--casedesk.engine.task-query-authorization=camunda",
-            *faults.POSTGRES_DEFAULTS,
+            *faults.POSTGRES_DEFAULTS, faults.REVOKE_CHECK_DEFAULT,
             "--camunda.bpm.generic-properties.properties.history-removal-time-strategy=end",
             "--camunda.bpm.job-execution.max-wait=60000", "--camunda.bpm.job-execution.lock-time-in-millis=300000",
             "--camunda.bpm.job-execution.core-pool-size=3", "--camunda.bpm.job-execution.max-pool-size=10",

@@ -7,8 +7,8 @@ in a fresh JVM per variant, each on a new PostgreSQL database, at a fixed concur
 
   casedesk  the application as shipped: all CaseDesk logic (case record, SLA events, outbox)
   default   the same application and model on Camunda's starter defaults where CaseDesk departs
-            from them (history FULL, removal-time strategy end, no extra engine indexes) and on the
-            FEEL engine Camunda 7.24.0 brings (CaseDesk pins a newer one)
+            from them (history FULL, removal-time strategy end, no extra engine indexes, revokes checked)
+            and on the FEEL engine Camunda 7.24.0 brings (CaseDesk pins a newer one)
   ceiling   the same model on a bare engine, history NONE, no CaseDesk logic (delegates and
             listeners stripped, what they would compute given as start variables)
 

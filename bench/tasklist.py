@@ -482,7 +482,7 @@ def main():
     # Camunda out of the box: no CaseDesk indexes or statistics on the engine's tables, the engine's own
     # task-query mapping (identity/TaskQueryMapping), PostgreSQL's default session settings
     baseline_args = ["--casedesk.engine.extra-indexes=false", "--casedesk.engine.task-query-authorization=camunda",
-                     *faults.POSTGRES_DEFAULTS]
+                     *faults.POSTGRES_DEFAULTS, faults.REVOKE_CHECK_DEFAULT]
     node = Node("tasklist", PORT, DB, *baseline_args)
     starts = [start(node, "first start, empty database (creates the schema)")]
     node.stop()

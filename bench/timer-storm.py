@@ -67,7 +67,7 @@ OUT_OF_THE_BOX = ["--camunda.bpm.job-execution.core-pool-size=3",
                   "--camunda.bpm.history-level=full",
                   "--casedesk.engine.extra-indexes=false",
                   "--casedesk.engine.task-query-authorization=camunda",
-                  *faults.POSTGRES_DEFAULTS]
+                  *faults.POSTGRES_DEFAULTS, faults.REVOKE_CHECK_DEFAULT]
 # The chosen configuration, on top of application.yaml. Tried first on 2,000 of the timers
 # (--storm 2000 --idle 20, light intake 5/s from the due instant, 26 Nov 2026, on a 2-core machine
 # shared with another benchmark), each with CaseDesk's job-acquisition index:

@@ -53,6 +53,18 @@ class RestApiSecurity {
     return registration;
   }
 
+  /** A REVOKE authorization refused with its reason before the engine sees it (see the guard). */
+  @Bean
+  FilterRegistrationBean<RevokeAuthorizationGuard> revokeAuthorizationGuard(
+      com.fasterxml.jackson.databind.ObjectMapper json, RevokeAuthorizationsRefused refused) {
+    FilterRegistrationBean<RevokeAuthorizationGuard> registration =
+        new FilterRegistrationBean<>(new RevokeAuthorizationGuard(json, refused));
+    registration.setName("casedesk-revoke-authorization-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
   /** Refusals of the engine APIs answered as 4xx (see the filter). */
   @Bean
   FilterRegistrationBean<EngineRefusalStatusFilter> engineRefusalStatusFilter() {

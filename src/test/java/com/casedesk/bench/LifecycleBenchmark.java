@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code casedesk}: the application as shipped (all CaseDesk logic: case record, SLA events,
  *       outbox), profiles postgres/demo, extra properties as given;
  *   <li>{@code default}: the same application and model with Camunda's starter defaults where
- *       CaseDesk tunes the engine: history FULL, removal-time strategy end, no extra engine indexes
+ *       CaseDesk tunes the engine: history FULL, removal-time strategy end, no extra engine indexes,
+ *       revokes checked
  *       (bench/lifecycle.py also gives it the FEEL engine Camunda brings instead of CaseDesk's newer one);
  *   <li>{@code ceiling}: the same model on a bare engine, history NONE, no CaseDesk logic
  *       ({@link EngineCeiling}).
@@ -130,6 +131,7 @@ public final class LifecycleBenchmark {
       properties.put("camunda.bpm.generic-properties.properties.history-removal-time-strategy", "end");
       properties.put("casedesk.engine.extra-indexes", "false");
       properties.put("casedesk.engine.task-query-authorization", "camunda");
+      properties.put("camunda.bpm.authorization.authorization-check-revokes", "auto");
       if (url.startsWith("jdbc:postgresql:")) {
         // PostgreSQL's defaults instead of application-postgres.yaml's session settings
         properties.put("spring.datasource.hikari.data-source-properties.options", "-c jit=on -c plan_cache_mode=auto");
