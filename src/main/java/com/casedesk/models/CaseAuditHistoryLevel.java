@@ -2,7 +2,10 @@ package com.casedesk.models;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -26,7 +29,10 @@ import org.springframework.stereotype.Component;
  *       supervisors' notes), except the variables CaseDesk derives from the models, the DMN tables
  *       and the working-time calendar ({@code casedesk.history.derived-variables}: deadlines,
  *       working-day counts, texts for Tasklist), which say nothing an auditor cannot recompute or
- *       read from the task instances' due dates and CaseDesk's own tables;
+ *       read from the task instances' due dates and CaseDesk's own tables, and except the variables
+ *       whose final value a process's case record holds ({@code casedesk.history.case-record-variables},
+ *       by process key: a complaint's intake data, reply, handling result and satisfaction are columns
+ *       of {@code complaint_case});
  *   <li>incidents: which step failed, why, and when it was resolved.
  * </ul>
  *
@@ -71,10 +77,16 @@ public class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin implement
       HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
 
   private final Set<String> derivedVariables;
+  /** variable name -> the keys of the processes whose case record holds its final value */
+  private final Map<String, Set<String>> recordingProcesses = new HashMap<>();
 
   public CaseAuditHistoryLevel(Properties properties) {
     this.derivedVariables = properties.derivedVariables() == null
         ? Set.of() : Set.copyOf(properties.derivedVariables());
+    if (properties.caseRecordVariables() != null) {
+      properties.caseRecordVariables().forEach((processKey, names) -> names.forEach(name ->
+          recordingProcesses.computeIfAbsent(name, any -> new HashSet<>()).add(processKey)));
+    }
   }
 
   /**
@@ -85,9 +97,12 @@ public class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin implement
    *     text for Tasklist), never what a person entered. A variable written before its name was added
    *     keeps its history row as it was then; one written while its name was on the list gets a row
    *     at its first update after the name is removed (Camunda inserts a missing row on update).
+   * @param caseRecordVariables by process key, the names of variables whose final value the process's
+   *     case record (a CaseDesk table) holds, so that the engine's history need not; the same name in
+   *     another process keeps its history. {@code CaseRecordVariablesIT} checks the record holds each.
    */
   @ConfigurationProperties("casedesk.history")
-  public record Properties(Set<String> derivedVariables) {}
+  public record Properties(Set<String> derivedVariables, Map<String, Set<String>> caseRecordVariables) {}
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -113,7 +128,22 @@ public class CaseAuditHistoryLevel extends AbstractProcessEnginePlugin implement
       return false;
     }
     // the engine also asks without an entity (is any variable history written at all?): yes
-    return !(VARIABLE_EVENTS.contains(type) && entity instanceof VariableInstance variable
-        && derivedVariables.contains(variable.getName()));
+    if (!VARIABLE_EVENTS.contains(type) || !(entity instanceof VariableInstance variable)) {
+      return true;
+    }
+    if (derivedVariables.contains(variable.getName())) {
+      return false;
+    }
+    Set<String> recording = recordingProcesses.get(variable.getName());
+    return recording == null || !recording.contains(processKey(variable.getProcessDefinitionId()));
+  }
+
+  /**
+   * The key in a process definition id ({@code key:version:uuid}); null for an id the engine made
+   * without its key (a key too long for the column): such a variable keeps its history.
+   */
+  private static String processKey(String processDefinitionId) {
+    int colon = processDefinitionId == null ? -1 : processDefinitionId.indexOf(':');
+    return colon < 0 ? null : processDefinitionId.substring(0, colon);
   }
 }

@@ -17,11 +17,13 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The shipped history level, {@code case-audit}, on a complaint from registration to closing: the
- * case's process instance, who did each step and the final value of what staff entered are kept;
+ * case's process instance, who did each step and the final value of what staff entered are kept
+ * (in the history, or in complaint_case where casedesk.history.case-record-variables says so);
  * neither the variables CaseDesk derives (casedesk.history.derived-variables) nor activity instances
  * are written. Process tests run on {@code audit} (camunda-bpm-assert reads
  * activity instances), so this test has a database of its own: the engine refuses a database whose
@@ -35,9 +37,10 @@ import org.springframework.test.context.ActiveProfiles;
 class CaseAuditHistoryIT {
 
   @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
 
   @Test
-  void a_closed_complaint_keeps_its_case_its_steps_and_what_staff_entered_not_derived_variables_nor_activity_instances() {
+  void a_closed_complaint_keeps_its_case_its_steps_and_what_staff_entered_not_derived_or_recorded_variables_nor_activity_instances() {
     String instance = new ComplaintLifecycle(engine, true, Map::of).run(1);
 
     HistoryService history = engine.getHistoryService();
@@ -65,10 +68,12 @@ class CaseAuditHistoryIT {
 
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
         .extracting(HistoricVariableInstance::getName, HistoricVariableInstance::getValue)
-        .contains(
-            tuple("replyText", "您好，已安排保洁今日处理。"),
-            tuple("handlingResult", "已清运并消杀"),
-            tuple("satisfactionComment", "很满意"));
+        .as("what staff entered and no case record holds")
+        .contains(tuple("ownerSatisfied", true));
+    assertThat(jdbc.sql("SELECT reply_text, handling_result, satisfaction_comment FROM complaint_case"
+            + " WHERE process_instance_id = ?").param(instance).query().singleRow())
+        .as("what staff entered, in the case record (casedesk.history.case-record-variables)")
+        .containsValues("您好，已安排保洁今日处理。", "已清运并消杀", "很满意");
     assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance).count())
         .as("the case has ended: no runtime variables left").isZero();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
@@ -76,7 +81,10 @@ class CaseAuditHistoryIT {
         .as("derived from the DMN tables and the calendar (casedesk.history.derived-variables): not kept")
         .doesNotContain("labels", "handlingGroups", "replyDue", "resolutionDue", "callbackDue",
             "resolutionWorkingDays", "groupEscalationWorkingDays", "gmEscalationWorkingDays")
-        .contains("caseNumber", "description", "severity", "responsibleGroup", "firstContactOwner");
+        .as("held by complaint_case (casedesk.history.case-record-variables): not kept")
+        .doesNotContain("caseNumber", "description", "severity", "responsibleGroup", "firstContactOwner",
+            "replyText", "handlingResult", "satisfaction", "satisfactionComment", "drill")
+        .contains("replyMode", "ownerSatisfied", "massIncident");
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance)
         .taskDefinitionKey("UserTask_ReplyToOwner").singleResult().getDueDate())
         .as("the reply's due date is kept on its task instance").isNotNull();
