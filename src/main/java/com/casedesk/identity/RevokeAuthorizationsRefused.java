@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  * exists. A REVOKE saved anyway would be ignored without a word, so while revokes are not checked
  * the database refuses them: the check constraint {@value #CONSTRAINT} on {@code ACT_RU_AUTHORIZATION}
  * (Admin and the REST API answer 400 with the reason before that, {@link RevokeAuthorizationGuard}).
- * With revokes checked again
- * ({@code auto} or {@code always}) the constraint is dropped at the next start. A database that
- * already holds REVOKE authorizations stops the start with a message that says what to do.
+ * With revokes checked again ({@code auto} or {@code always}) the constraint is dropped at the next
+ * start. A database that already holds REVOKE authorizations stops the start with a message that
+ * says what to do.
  * Decision and measurement: docs/adr/0011-grants-only-authorizations.md.
  */
 @Component
