@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
@@ -61,9 +60,8 @@ class FormSubmissionGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
-      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    byte[] body = GuardAnswers.body(request, response, MAX_BODY);
+    if (body == null) {
       return;
     }
     JsonNode tree = null;
@@ -110,8 +108,6 @@ class FormSubmissionGuard extends OncePerRequestFilter {
   }
 
   private void respond(HttpServletResponse response, int status, String message) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
+    GuardAnswers.refuse(response, json, status, message);
   }
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,17 +42,14 @@ class RevokeAuthorizationGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
-      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    byte[] body = GuardAnswers.body(request, response, MAX_BODY);
+    if (body == null) {
       return;
     }
     if (isRevoke(body)) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message",
+      GuardAnswers.refuse(response, json, HttpServletResponse.SC_BAD_REQUEST,
           "CaseDesk 只使用授予（GRANT）和全局（GLOBAL）授权，不支持撤销（REVOKE）授权：要收回权限，请删除或修改对应的授予授权。"
-              + " (REVOKE authorizations are not checked here: authorization-check-revokes is never)")));
+              + " (REVOKE authorizations are not checked here: authorization-check-revokes is never)");
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);

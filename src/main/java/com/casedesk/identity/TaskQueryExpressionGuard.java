@@ -59,9 +59,8 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
-      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    byte[] body = GuardAnswers.body(request, response, MAX_BODY);
+    if (body == null) {
       return;
     }
     if (body.length > 0) {
@@ -117,8 +116,6 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
   }
 
   private void respond(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException", "message", message)));
+    GuardAnswers.refuse(response, json, HttpServletResponse.SC_BAD_REQUEST, message);
   }
 }
